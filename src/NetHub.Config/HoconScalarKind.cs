@@ -1,0 +1,9 @@
+namespace NetHub.Configuration;
+
+internal enum HoconScalarKind
+{
+    String,
+    Number,
+    Boolean,
+    Null,
+}
