@@ -1,0 +1,294 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+
+namespace NetHub.Actors;
+
+/// <summary>
+/// An actor's two queues and its scheduling state. User messages go through a
+/// <see cref="Channel{T}"/> (unbounded, or bounded with a declared full mode); system messages through
+/// their own queue, checked before every user message. The mailbox is itself the thread-pool work item,
+/// so scheduling allocates nothing; at most one thread runs it at a time (the Scheduled bit), and each run
+/// handles at most the dispatcher's throughput quantum before yielding, so one busy actor cannot starve
+/// the others.
+/// </summary>
+internal sealed class Mailbox : IThreadPoolWorkItem
+{
+    private const int ScheduledBit = 1;
+    private const int ClosedBit = 2;
+
+    // Mirrors the cell's "no user message may run" state so a sender reads one word of the mailbox and
+    // never the cell, whose fields the running actor writes for every message.
+    private const int SuspendedBit = 4;
+
+    private readonly ChannelReader<Envelope> _reader;
+    private readonly ChannelWriter<Envelope> _writer;
+    private readonly ConcurrentQueue<SystemMessage> _system = new();
+    private readonly Lock _drainLock = new();
+    private ActorCell _cell = null!;
+    private MessageDispatcher _dispatcher = null!;
+    private int _status;
+    private long _dropped;
+
+    public Mailbox(MailboxSettings settings)
+    {
+        Settings = settings;
+        if (settings.Capacity is int capacity)
+        {
+            var options = new BoundedChannelOptions(capacity)
+            {
+                SingleReader = true,
+                SingleWriter = false,
+                AllowSynchronousContinuations = false,
+                FullMode = settings.FullMode switch
+                {
+                    MailboxFullMode.DropOldest => BoundedChannelFullMode.DropOldest,
+                    MailboxFullMode.DropNewest => BoundedChannelFullMode.DropWrite,
+                    _ => BoundedChannelFullMode.Wait,
+                },
+            };
+            var channel = Channel.CreateBounded<Envelope>(options, OnDropped);
+            _reader = channel.Reader;
+            _writer = channel.Writer;
+        }
+        else
+        {
+            var channel = Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions
+            {
+                SingleReader = true,
+                SingleWriter = false,
+                AllowSynchronousContinuations = false,
+            });
+            _reader = channel.Reader;
+            _writer = channel.Writer;
+        }
+    }
+
+    public MailboxSettings Settings { get; }
+
+    /// <summary>Messages discarded by the bounded full mode (or a Wait push timeout).</summary>
+    public long DroppedCount => Interlocked.Read(ref _dropped);
+
+    /// <summary>Queued user messages, or -1 when the queue cannot count cheaply.</summary>
+    public int QueuedCount => _reader.CanCount ? _reader.Count : -1;
+
+    public bool IsClosed => (Volatile.Read(ref _status) & ClosedBit) != 0;
+
+    internal void Attach(ActorCell cell, MessageDispatcher dispatcher)
+    {
+        _cell = cell;
+        _dispatcher = dispatcher;
+    }
+
+    public void Post(in Envelope envelope)
+    {
+        // A closed mailbox has a completed writer, so TryWrite fails and WriteSlow dead-letters.
+        if (!_writer.TryWrite(envelope) && !WriteSlow(envelope))
+        {
+            return;
+        }
+
+        // The queue publishes the item with a release store and the status is read with an acquire
+        // load; without a full fence the load can pass the store, and this sender and a finishing run
+        // would each miss the other (the run clears Scheduled, then peeks; see Run's finally).
+        Interlocked.MemoryBarrier();
+        int status = Volatile.Read(ref _status);
+        if ((status & ClosedBit) != 0)
+        {
+            DrainClosed();
+        }
+        else if ((status & (ScheduledBit | SuspendedBit)) == 0)
+        {
+            TrySchedule();
+        }
+    }
+
+    /// <summary>Called by the cell (on its own turn) whenever its suspension changes.</summary>
+    internal void SetUserSuspended(bool suspended)
+    {
+        if (suspended)
+        {
+            Interlocked.Or(ref _status, SuspendedBit);
+        }
+        else
+        {
+            Interlocked.And(ref _status, ~SuspendedBit);
+        }
+    }
+
+    public void PostSystem(SystemMessage message)
+    {
+        _system.Enqueue(message);
+        Interlocked.MemoryBarrier();
+        if (IsClosed)
+        {
+            DrainClosed();
+        }
+        else
+        {
+            TrySchedule();
+        }
+    }
+
+    /// <summary>Schedules a run unless one is pending; safe from any thread.</summary>
+    public void TrySchedule()
+    {
+        while (true)
+        {
+            int status = Volatile.Read(ref _status);
+            if ((status & (ScheduledBit | ClosedBit)) != 0)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _status, status | ScheduledBit, status) == status)
+            {
+                _dispatcher.Schedule(this);
+                return;
+            }
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute() => Run();
+
+    internal void Run()
+    {
+        try
+        {
+            _cell.CompletePendingAsync();
+            if (!IsClosed)
+            {
+                ProcessSystem();
+            }
+
+            if (!IsClosed)
+            {
+                ProcessUser();
+            }
+        }
+        catch (Exception ex)
+        {
+            _cell.ReportRuntimeFault(ex);
+        }
+        finally
+        {
+            Interlocked.And(ref _status, ~ScheduledBit);
+            if (HasWork())
+            {
+                TrySchedule();
+            }
+        }
+    }
+
+    /// <summary>Closes the mailbox; everything still queued, now or later, goes to dead letters.</summary>
+    internal void Close()
+    {
+        Interlocked.Or(ref _status, ClosedBit);
+        _writer.TryComplete();
+        DrainClosed();
+    }
+
+    internal bool TryReadUser(out Envelope envelope) => _reader.TryRead(out envelope);
+
+    private void ProcessSystem()
+    {
+        while (!_cell.HoldsForAsync && _system.TryDequeue(out SystemMessage? message))
+        {
+            _cell.SystemInvoke(message);
+            if (IsClosed)
+            {
+                return;
+            }
+        }
+    }
+
+    private void ProcessUser()
+    {
+        int left = _dispatcher.Throughput;
+        while (left > 0 && !_cell.IsUserSuspended)
+        {
+            if (!_cell.TryTakeUnstashed(out Envelope envelope) && !_reader.TryRead(out envelope))
+            {
+                return;
+            }
+
+            _cell.Invoke(envelope);
+            left--;
+            if (!_system.IsEmpty)
+            {
+                ProcessSystem();
+                if (IsClosed)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private bool HasWork()
+    {
+        if (IsClosed)
+        {
+            return false;
+        }
+
+        if (_cell.HoldsForAsync)
+        {
+            return _cell.PendingAsyncCompleted;
+        }
+
+        return !_system.IsEmpty || (!_cell.IsUserSuspended && (_cell.HasUnstashed || _reader.TryPeek(out _)));
+    }
+
+    private bool WriteSlow(in Envelope envelope)
+    {
+        if (IsClosed || Settings.FullMode != MailboxFullMode.Wait || Settings.Capacity is null)
+        {
+            // Unbounded writers only fail once completed; drop modes never fail.
+            _cell.SendToDeadLetters(envelope);
+            return false;
+        }
+
+        // A bounded Wait mailbox blocks the sender (bounded by the push timeout) rather than losing a cue.
+        long deadline = Environment.TickCount64 + (long)Settings.PushTimeout.TotalMilliseconds;
+        while (true)
+        {
+            if (_writer.TryWrite(envelope))
+            {
+                return true;
+            }
+
+            long left = deadline - Environment.TickCount64;
+            if (left <= 0 || IsClosed)
+            {
+                Interlocked.Increment(ref _dropped);
+                _cell.SendToDeadLetters(envelope);
+                return false;
+            }
+
+            ValueTask<bool> wait = _writer.WaitToWriteAsync();
+            if (!wait.IsCompleted && !wait.AsTask().Wait(TimeSpan.FromMilliseconds(left)))
+            {
+                continue;
+            }
+        }
+    }
+
+    private void DrainClosed()
+    {
+        // Whoever notices the closed bit drains; the lock keeps the single-reader channel single-read.
+        lock (_drainLock)
+        {
+            while (_reader.TryRead(out Envelope envelope))
+            {
+                _cell.SendToDeadLetters(envelope);
+            }
+
+            while (_system.TryDequeue(out SystemMessage? message))
+            {
+                _cell.SystemInvokeAfterDeath(message);
+            }
+        }
+    }
+
+    private void OnDropped(Envelope envelope) => Interlocked.Increment(ref _dropped);
+}
