@@ -1,0 +1,164 @@
+using NetHub.Actors;
+using NetHub.TestKit;
+using Xunit.Abstractions;
+
+namespace NetHub.Actors.Tests;
+
+public sealed class MailboxTests(ITestOutputHelper output) : ActorTestKit(output)
+{
+    [Fact]
+    public void SystemMessages_OvertakeQueuedUserMessages()
+    {
+        Logs.ExpectDeadLetters(m => m is int);
+        using var gate = new TestGate();
+        IActorRef actor = Sys.ActorOf(Props.Create(() => new GatedActor(gate, TestActor.Ref)), "gated");
+        actor.Tell("block");
+        TestActor.ExpectMsg("blocked");
+        for (int i = 0; i < 5; i++)
+        {
+            actor.Tell(i);
+        }
+
+        Sys.Stop(actor);
+        gate.Open();
+
+        TestActor.ExpectMsg("post-stop");
+        TestActor.ExpectNoMsg();
+        AwaitCondition(() => Sys.DeadLetterCount == 5, message: "the five queued messages become dead letters");
+    }
+
+    [Fact]
+    public void BoundedDropOldest_KeepsNewestAndCountsDrops()
+    {
+        using var gate = new TestGate();
+        var props = Props.Create(() => new GatedActor(gate, TestActor.Ref))
+            .WithMailbox(MailboxSettings.Bounded(3, MailboxFullMode.DropOldest));
+        var actor = (LocalActorRef)Sys.ActorOf(props, "fader");
+        actor.Tell("block");
+        TestActor.ExpectMsg("blocked");
+        for (int i = 0; i < 10; i++)
+        {
+            actor.Tell(i);
+        }
+
+        gate.Open();
+
+        Assert.Equal([7, 8, 9], TestActor.ReceiveN(3).Cast<int>());
+        TestActor.ExpectNoMsg();
+        Assert.Equal(7, actor.DroppedMessageCount);
+    }
+
+    [Fact]
+    public void BoundedDropNewest_KeepsOldestAndCountsDrops()
+    {
+        using var gate = new TestGate();
+        var props = Props.Create(() => new GatedActor(gate, TestActor.Ref))
+            .WithMailbox(MailboxSettings.Bounded(3, MailboxFullMode.DropNewest));
+        var actor = (LocalActorRef)Sys.ActorOf(props, "sensor");
+        actor.Tell("block");
+        TestActor.ExpectMsg("blocked");
+        for (int i = 0; i < 10; i++)
+        {
+            actor.Tell(i);
+        }
+
+        gate.Open();
+
+        Assert.Equal([0, 1, 2], TestActor.ReceiveN(3).Cast<int>());
+        TestActor.ExpectNoMsg();
+        Assert.Equal(7, actor.DroppedMessageCount);
+    }
+
+    [Fact]
+    public void BoundedWait_SenderWaitsForRoomAndNothingIsLost()
+    {
+        using var gate = new TestGate();
+        var props = Props.Create(() => new GatedActor(gate, TestActor.Ref))
+            .WithMailbox(MailboxSettings.Bounded(2, MailboxFullMode.Wait, TimeSpan.FromSeconds(30)));
+        var actor = (LocalActorRef)Sys.ActorOf(props, "cues");
+        actor.Tell("block");
+        TestActor.ExpectMsg("blocked");
+        actor.Tell(0);
+        actor.Tell(1);
+
+        Task sender = Task.Run(() =>
+        {
+            for (int i = 2; i < 6; i++)
+            {
+                actor.Tell(i);
+            }
+        });
+        Assert.False(CompletesWithin(sender, Dilated(TimeSpan.FromMilliseconds(100))), "the sender must wait while the mailbox is full");
+        gate.Open();
+
+        Assert.Equal([0, 1, 2, 3, 4, 5], TestActor.ReceiveN(6).Cast<int>());
+        Assert.True(CompletesWithin(sender, TestTime.DefaultTimeout));
+        Assert.Equal(0, actor.DroppedMessageCount);
+    }
+
+    [Fact]
+    public void BoundedWait_PushTimeoutMakesADeadLetter()
+    {
+        Logs.ExpectDeadLetters(m => m is int);
+        using var gate = new TestGate();
+        var props = Props.Create(() => new GatedActor(gate, TestActor.Ref))
+            .WithMailbox(MailboxSettings.Bounded(1, MailboxFullMode.Wait, TimeSpan.FromMilliseconds(20)));
+        var actor = (LocalActorRef)Sys.ActorOf(props, "cues");
+        actor.Tell("block");
+        TestActor.ExpectMsg("blocked");
+        actor.Tell(0);
+
+        actor.Tell(1);
+
+        Assert.Equal(1, actor.DroppedMessageCount);
+        Assert.Equal(1, Sys.DeadLetterCount);
+        gate.Open();
+        TestActor.ExpectMsg(0);
+    }
+
+    [Fact]
+    public void NamedMailbox_FromConfiguration()
+    {
+        var actor = (LocalActorRef)Sys.ActorOf(Props.Create(() => new ForwardActor(TestActor.Ref)).WithMailbox("latest-value"), "named");
+        Assert.Equal(256, actor.Cell.Mailbox.Settings.Capacity);
+        Assert.Equal(MailboxFullMode.DropOldest, actor.Cell.Mailbox.Settings.FullMode);
+    }
+
+    [Fact]
+    public void UnknownMailbox_IsRefusedWithTheKnownNames()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Sys.ActorOf(Props.Create(() => new ForwardActor(TestActor.Ref)).WithMailbox("fast"), "x"));
+        Assert.Contains("Unknown mailbox 'fast'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("latest-value", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Messages_FromOneSender_ArriveInOrder()
+    {
+        IActorRef actor = Sys.ActorOf(Props.Create(() => new ForwardActor(TestActor.Ref)), "fwd");
+        for (int i = 0; i < 1000; i++)
+        {
+            actor.Tell(i);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 1000), TestActor.ReceiveN(1000).Cast<int>());
+    }
+
+    internal sealed class GatedActor : Actor
+    {
+        private readonly IActorRef _report;
+
+        public GatedActor(TestGate gate, IActorRef report)
+        {
+            _report = report;
+            Receive<string>(s => s == "block", _ =>
+            {
+                report.Tell("blocked");
+                gate.Wait();
+            });
+            Receive<int>(i => report.Tell(i));
+        }
+
+        protected internal override void PostStop() => _report.Tell("post-stop");
+    }
+}
