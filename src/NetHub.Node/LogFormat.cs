@@ -1,0 +1,7 @@
+namespace NetHub.Node;
+
+public enum LogFormat
+{
+    Simple,
+    Json,
+}

@@ -1,0 +1,3 @@
+using NetHub.Node;
+
+return await NodeCli.InvokeAsync(args).ConfigureAwait(false);

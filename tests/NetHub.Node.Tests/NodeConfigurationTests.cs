@@ -1,0 +1,82 @@
+using NetHub.Configuration;
+
+namespace NetHub.Node.Tests;
+
+public sealed class NodeConfigurationTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("nethub-config-").FullName;
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void NoFiles_GivesTheReferenceDefaults()
+    {
+        NodeConfiguration c = NodeConfiguration.Load([], []);
+        Assert.Equal("nethub", c.Node.SystemName);
+        Assert.Equal(TimeSpan.FromSeconds(10), c.Actors.ShutdownTimeout);
+        Assert.Empty(c.Sources);
+    }
+
+    [Fact]
+    public void Layers_ReferenceThenFilesInOrderThenOverrides()
+    {
+        string a = Write("a.conf", "nethub.node { name = a, stop-timeout = 1s }\nnethub.actors.stash-capacity = 5\n");
+        string b = Write("b.conf", "nethub.node.name = b\n");
+
+        NodeConfiguration c = NodeConfiguration.Load([a, b], ["nethub.actors.stash-capacity = 7"]);
+
+        Assert.Equal("b", c.Node.Name);
+        Assert.Equal(TimeSpan.FromSeconds(1), c.Node.StopTimeout);
+        Assert.Equal(7, c.Actors.StashCapacity);
+        Assert.Equal([Path.GetFullPath(a), Path.GetFullPath(b), "--set nethub.actors.stash-capacity = 7"], c.Sources);
+    }
+
+    [Fact]
+    public void OptionalEnvironmentSubstitution_FallsBackToTheDefaultWhenUnset()
+    {
+        string file = Write("show.conf", "nethub.node.name = ${?SHOW_NODE}\n");
+        var env = new Dictionary<string, string> { ["SHOW_NODE"] = "projection" };
+
+        NodeConfiguration withEnv = NodeConfiguration.Load([file], [], new ConfigResolveOptions { Environment = env.GetValueOrDefault });
+        NodeConfiguration without = NodeConfiguration.Load([file], [], new ConfigResolveOptions { Environment = _ => null });
+
+        Assert.Equal("projection", withEnv.Node.Name);
+        Assert.Equal(Environment.MachineName, without.Node.Name);
+    }
+
+    [Fact]
+    public void Include_IsRelativeToTheIncludingFile()
+    {
+        Write("shows/common/actors.conf", "nethub.actors.shutdown-timeout = 3s\n");
+        string main = Write("shows/main.conf", "include \"common/actors.conf\"\nnethub.node.name = main\n");
+
+        NodeConfiguration c = NodeConfiguration.Load([main], []);
+
+        Assert.Equal(TimeSpan.FromSeconds(3), c.Actors.ShutdownTimeout);
+        Assert.Equal("main", c.Node.Name);
+    }
+
+    [Fact]
+    public void ShippedConfiguration_IsValid()
+    {
+        NodeConfiguration c = NodeConfiguration.Load([NodeConfiguration.DefaultFile], []);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, c.Node.LogLevel);
+    }
+
+    [Fact]
+    public void UnresolvedSubstitution_IsRefusedWithItsLocation()
+    {
+        string file = Write("show.conf", "nethub.node.name = ${show.name}\n");
+        ConfigException ex = Assert.ThrowsAny<ConfigException>(() => NodeConfiguration.Load([file], [], new ConfigResolveOptions { Environment = _ => null }));
+        Assert.Contains($"{file}:1:", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("show.name", ex.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
