@@ -15,8 +15,9 @@ public static class NodeCli
     public const int ExitFailed = 1;
     public const int ExitBadConfig = 2;
 
+    /// <summary>The version and, when built from a git checkout, the commit ("0.1.0+be4f548..."): what --version prints.</summary>
     public static string Version { get; } =
-        typeof(NodeCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+        typeof(NodeCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     /// <summary>Parses and runs <paramref name="args"/>; output goes to the given writers (the console by default).</summary>
     public static Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null)

@@ -54,7 +54,7 @@ public sealed class NodeProcessTests : IDisposable
         using NodeProcess node = NodeProcess.Start("--version");
         Assert.Equal(0, node.WaitForExit(StartLimit));
         Assert.Equal(NodeCli.Version, node.Output.Trim());
-        Assert.Matches(@"^\d+\.\d+\.\d+$", NodeCli.Version);
+        Assert.Matches(@"^\d+\.\d+\.\d+(\+[0-9a-f]+)?$", NodeCli.Version);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
