@@ -35,19 +35,14 @@ public sealed record ActorSettings(
         Config deadLetters = c.GetConfig("dead-letters");
         Config unhandled = c.GetConfig("unhandled");
         var settings = new ActorSettings(
-            ShutdownTimeout: Positive(c, "shutdown-timeout"),
-            GuardianSupervisorStrategy: c.GetString("guardian-supervisor-strategy") switch
-            {
-                "default" => GuardianStrategy.Default,
-                "stopping" => GuardianStrategy.Stopping,
-                string other => throw c.Error("guardian-supervisor-strategy", "default or stopping", $"\"{other}\""),
-            },
-            StashCapacity: AtLeast(c, "stash-capacity", 1),
+            ShutdownTimeout: c.GetPositiveDuration("shutdown-timeout"),
+            GuardianSupervisorStrategy: c.GetChoice("guardian-supervisor-strategy", ("default", GuardianStrategy.Default), ("stopping", GuardianStrategy.Stopping)),
+            StashCapacity: c.GetInt("stash-capacity", min: 1),
             DeadLetters: new DeadLetterSettings(
-                AtLeast(deadLetters, "log-max", 0),
-                Positive(deadLetters, "log-window"),
+                deadLetters.GetInt("log-max", min: 0),
+                deadLetters.GetPositiveDuration("log-window"),
                 deadLetters.GetBoolean("log-during-shutdown")),
-            Unhandled: new LogLimitSettings(AtLeast(unhandled, "log-max", 0), Positive(unhandled, "log-window")),
+            Unhandled: new LogLimitSettings(unhandled.GetInt("log-max", min: 0), unhandled.GetPositiveDuration("log-window")),
             Dispatchers: ReadMap(c.GetConfig("dispatchers"), ReadDispatcher),
             Mailboxes: ReadMap(c.GetConfig("mailboxes"), ReadMailbox));
         if (!settings.Dispatchers.ContainsKey("default"))
@@ -65,31 +60,20 @@ public sealed record ActorSettings(
 
     private static DispatcherSettings ReadDispatcher(Config d)
     {
-        DispatcherType type = d.GetString("type") switch
-        {
-            "thread-pool" => DispatcherType.ThreadPool,
-            "dedicated" => DispatcherType.Dedicated,
-            string other => throw d.Error("type", "thread-pool or dedicated", $"\"{other}\""),
-        };
+        DispatcherType type = d.GetChoice("type", ("thread-pool", DispatcherType.ThreadPool), ("dedicated", DispatcherType.Dedicated));
         int threads = d.GetInt("threads");
         if (type == DispatcherType.Dedicated && threads < 1)
         {
             throw d.Error("threads", "at least 1 thread for a dedicated dispatcher", threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return new DispatcherSettings(type, threads, AtLeast(d, "throughput", 1));
+        return new DispatcherSettings(type, threads, d.GetInt("throughput", min: 1));
     }
 
     private static MailboxSettings ReadMailbox(Config m)
     {
-        int? capacity = m.GetString("capacity") == "unbounded" ? null : AtLeast(m, "capacity", 1);
-        MailboxFullMode mode = m.GetString("full-mode") switch
-        {
-            "wait" => MailboxFullMode.Wait,
-            "drop-oldest" => MailboxFullMode.DropOldest,
-            "drop-newest" => MailboxFullMode.DropNewest,
-            string other => throw m.Error("full-mode", "wait, drop-oldest or drop-newest", $"\"{other}\""),
-        };
+        int? capacity = m.GetString("capacity") == "unbounded" ? null : m.GetInt("capacity", min: 1);
+        MailboxFullMode mode = m.GetChoice("full-mode", ("wait", MailboxFullMode.Wait), ("drop-oldest", MailboxFullMode.DropOldest), ("drop-newest", MailboxFullMode.DropNewest));
         return new MailboxSettings(capacity, mode, m.GetDuration("push-timeout"));
     }
 
@@ -97,18 +81,4 @@ public sealed record ActorSettings(
         section.Keys.ToFrozenDictionary(k => k, k => read(section.GetConfig(Quote(k))), StringComparer.Ordinal);
 
     private static string Quote(string key) => key.Contains('.', StringComparison.Ordinal) ? $"\"{key}\"" : key;
-
-    private static int AtLeast(Config c, string key, int min)
-    {
-        int value = c.GetInt(key);
-        return value >= min
-            ? value
-            : throw c.Error(key, $"a whole number of at least {min}", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    private static TimeSpan Positive(Config c, string key)
-    {
-        TimeSpan value = c.GetDuration(key);
-        return value > TimeSpan.Zero ? value : throw c.Error(key, "a duration above zero", value.ToString());
-    }
 }

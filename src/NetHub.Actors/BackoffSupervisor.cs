@@ -95,7 +95,8 @@ public sealed class BackoffSupervisor : Actor
         TimeSpan delay = _options.DelayFor(_attempt, Random.Shared.NextDouble());
         _attempt++;
         string limit = _options.MaxRestarts >= 0 ? $" of {_options.MaxRestarts}" : string.Empty;
-        string reason = _failure is null ? "it stopped" : $"{_failure.GetType().Name}: {(_failure.InnerException ?? _failure).Message}";
+        Exception? cause = _failure is ActorInitializationException { InnerException: { } inner } ? inner : _failure;
+        string reason = cause is null ? "it stopped" : $"{cause.GetType().Name}: {cause.Message}";
         Timers.StartSingleTimer(StartChild.Instance, StartChild.Instance, delay);
         ActorsLog.BackoffRestartScheduled(Log, childPath, delay.TotalMilliseconds, _attempt, limit, reason);
     }

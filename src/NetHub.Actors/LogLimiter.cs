@@ -5,7 +5,7 @@ namespace NetHub.Actors;
 /// letters is visible without drowning the log. The count suppressed in the previous window is
 /// reported with the first event of the next one.
 /// </summary>
-internal sealed class LogLimiter(int max, TimeSpan window, TimeProvider time)
+public sealed class LogLimiter(int max, TimeSpan window, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private long _windowStart = long.MinValue;
