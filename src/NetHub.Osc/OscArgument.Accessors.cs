@@ -1,0 +1,81 @@
+using System.Buffers;
+using System.Globalization;
+
+namespace NetHub.Osc;
+
+/// <summary>Typed reads; asking for the wrong type is a broken contract and throws.</summary>
+public readonly partial struct OscArgument
+{
+    public int AsInt32() => (int)Expect(OscType.Int32)._bits;
+
+    public float AsFloat32() => BitConverter.Int32BitsToSingle((int)Expect(OscType.Float32)._bits);
+
+    /// <summary>The text of a String ('s') or Symbol ('S').</summary>
+    public string AsString()
+    {
+        if (Type is not (OscType.String or OscType.Symbol))
+        {
+            throw WrongType(Type, OscType.String);
+        }
+
+        return (string)_object!;
+    }
+
+    public ReadOnlyMemory<byte> AsBlob()
+    {
+        Expect(OscType.Blob);
+        int start = (int)(uint)_bits;
+        int length = (int)(_bits >> 32);
+        return _object is byte[] array
+            ? new ReadOnlyMemory<byte>(array, start, length)
+            : ((MemoryManager<byte>)_object!).Memory.Slice(start, length);
+    }
+
+    public long AsInt64() => Expect(OscType.Int64)._bits;
+
+    public OscTimeTag AsTimeTag() => new((ulong)Expect(OscType.TimeTag)._bits);
+
+    public double AsFloat64() => BitConverter.Int64BitsToDouble(Expect(OscType.Float64)._bits);
+
+    public char AsChar() => (char)Expect(OscType.Char)._bits;
+
+    public OscRgba AsRgba()
+    {
+        long v = Expect(OscType.Rgba)._bits;
+        return new OscRgba((byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v);
+    }
+
+    public OscMidi AsMidi()
+    {
+        long v = Expect(OscType.Midi)._bits;
+        return new OscMidi((byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v);
+    }
+
+    /// <summary>True for 'T', false for 'F'.</summary>
+    public bool AsBoolean() => Type switch
+    {
+        OscType.True => true,
+        OscType.False => false,
+        _ => throw new InvalidOperationException(string.Format(
+            CultureInfo.InvariantCulture, "OSC argument is {0}, not True ('T') or False ('F')", Name(Type))),
+    };
+
+    /// <summary>The items of an array argument (type <see cref="OscType.ArrayBegin"/>).</summary>
+    public IReadOnlyList<OscArgument> AsArray() => (OscArgumentList)Expect(OscType.ArrayBegin)._object!;
+
+    internal static InvalidOperationException WrongType(OscType actual, OscType expected) =>
+        new(string.Format(CultureInfo.InvariantCulture, "OSC argument is {0}, not {1}", Name(actual), Name(expected)));
+
+    /// <summary>"Int32 ('i')": the name a programmer knows and the tag a protocol trace shows.</summary>
+    internal static string Name(OscType type) => string.Format(CultureInfo.InvariantCulture, "{0} ('{1}')", type, (char)type);
+
+    private OscArgument Expect(OscType type)
+    {
+        if (Type != type)
+        {
+            throw WrongType(Type, type);
+        }
+
+        return this;
+    }
+}
