@@ -1,0 +1,51 @@
+using NetHub.Osc;
+
+namespace NetHub.Messages;
+
+/// <summary>
+/// The one message model (ARCHITECTURE.md): every endpoint turns what it receives into a HubMessage,
+/// and routing, transforms, history and the web page only ever see this. <see cref="Address"/> is an
+/// OSC-style path; <see cref="TimeTag"/> is kept when an OSC bundle's time is passed through.
+/// </summary>
+public sealed class HubMessage
+{
+    private static long s_lastId;
+
+    public HubMessage(long id, DateTimeOffset time, MessageSource source, string address, HubPayload payload, OscTimeTag? timeTag = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(address);
+        ArgumentNullException.ThrowIfNull(payload);
+        Id = id;
+        Time = time;
+        Source = source;
+        Address = address;
+        Payload = payload;
+        TimeTag = timeTag;
+    }
+
+    /// <summary>Unique within this process, increasing in creation order.</summary>
+    public long Id { get; }
+
+    /// <summary>When it was received (or created).</summary>
+    public DateTimeOffset Time { get; }
+
+    public MessageSource Source { get; }
+
+    public string Address { get; }
+
+    public HubPayload Payload { get; }
+
+    /// <summary>The OSC bundle time to deliver at, when an endpoint passes bundle times through.</summary>
+    public OscTimeTag? TimeTag { get; }
+
+    public static long NextId() => Interlocked.Increment(ref s_lastId);
+
+    public static HubMessage Create(DateTimeOffset time, MessageSource source, string address, HubPayload payload, OscTimeTag? timeTag = null) =>
+        new(NextId(), time, source, address, payload, timeTag);
+
+    public HubMessage WithAddress(string address) => new(Id, Time, Source, address, Payload, TimeTag);
+
+    public HubMessage WithPayload(HubPayload payload) => new(Id, Time, Source, Address, payload, TimeTag);
+
+    public override string ToString() => $"{Address} {PayloadConvert.ToText(Payload)}".TrimEnd();
+}

@@ -1,0 +1,9 @@
+namespace NetHub.Messages;
+
+public enum PayloadKind
+{
+    Osc,
+    Text,
+    Bytes,
+    Json,
+}

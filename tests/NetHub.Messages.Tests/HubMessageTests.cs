@@ -1,0 +1,38 @@
+using NetHub.Osc;
+
+namespace NetHub.Messages.Tests;
+
+public sealed class HubMessageTests
+{
+    [Fact]
+    public void Ids_AreUniqueAndIncreasing()
+    {
+        var source = new MessageSource("node", "osc-in", "10.0.0.5:53001");
+        HubMessage a = HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/a", OscPayload.Empty);
+        HubMessage b = HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/b", OscPayload.Empty);
+        Assert.True(b.Id > a.Id);
+    }
+
+    [Fact]
+    public void With_KeepsIdentityAndChangesOnePart()
+    {
+        HubMessage original = HubMessage.Create(DateTimeOffset.UnixEpoch, new MessageSource("n", "e", null), "/fader/1", new OscPayload([OscArgument.Float32(0.5f)]), OscTimeTag.Immediately);
+        HubMessage moved = original.WithAddress("/mixer/ch/1/gain");
+        Assert.Equal(original.Id, moved.Id);
+        Assert.Equal("/mixer/ch/1/gain", moved.Address);
+        Assert.Same(original.Payload, moved.Payload);
+        Assert.Equal(OscTimeTag.Immediately, moved.TimeTag);
+    }
+
+    [Fact]
+    public void ToString_IsAddressAndPlainArguments() =>
+        Assert.Equal("/cue/go 5", HubMessage.Create(DateTimeOffset.UnixEpoch, new MessageSource("n", "e", null), "/cue/go", new OscPayload([OscArgument.Int32(5)])).ToString());
+
+    [Fact]
+    public void Source_ToStringNamesNodeEndpointAndPeer() =>
+        Assert.Equal("stage/osc-in <- 10.0.0.5:53001", new MessageSource("stage", "osc-in", "10.0.0.5:53001").ToString());
+
+    [Fact]
+    public void EmptyAddress_IsRefused() =>
+        Assert.Throws<ArgumentException>(() => HubMessage.Create(DateTimeOffset.UnixEpoch, new MessageSource("n", "e", null), string.Empty, OscPayload.Empty));
+}
