@@ -1,0 +1,3 @@
+namespace NetHub.Transports;
+
+public sealed record EndpointStatusReport(IReadOnlyList<EndpointStatus> Endpoints);

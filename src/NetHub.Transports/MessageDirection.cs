@@ -1,0 +1,7 @@
+namespace NetHub.Transports;
+
+public enum MessageDirection
+{
+    In,
+    Out,
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Sockets;
+using NetHub.Actors;
+using NetHub.Messages;
+using NetHub.Osc;
+
+namespace NetHub.Transports;
+
+/// <summary>The receive loop (its own thread) and sending (on the actor's turn).</summary>
+public sealed partial class OscUdpEndpoint
+{
+    private void ReceiveLoop(Socket socket, IActorRef self)
+    {
+        byte[] buffer = new byte[Math.Min(_limits.MaxPacketSize + 1, MaxDatagram)];
+        var from = new SocketAddress(socket.AddressFamily);
+        while (!_stopping)
+        {
+            int received;
+            try
+            {
+                received = socket.ReceiveFrom(buffer, SocketFlags.None, from);
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionRefused or SocketError.MessageSize)
+            {
+                // An ICMP error for an earlier send, or an over-long datagram: not a reason to stop listening.
+                _inbound.Problem(ex.SocketErrorCode.ToString(), $"receive reported {OscUdpEndpoint.Describe(ex)}");
+                continue;
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                if (!_stopping)
+                {
+                    self.Tell(new ReceiveFailed(ex));
+                }
+
+                return;
+            }
+
+            DateTimeOffset now = _time.GetUtcNow();
+            PeerEntry peer = _peers.Touch(from, received, now);
+            _inbound.Process(buffer.AsSpan(0, received), peer.Address, now);
+        }
+    }
+
+    private void Send(SendMessage command)
+    {
+        SocketAddress? target = command.To is null ? _remote : ResolvePeer(command.To);
+        string destination = command.To ?? _settings.Remote;
+        if (target is null)
+        {
+            _counters.Drop("NoDestination");
+            _inbound.Problem("NoDestination", command.To is null
+                ? $"nowhere to send {command.Message.Address}: no remote is configured and the message is not a reply to a peer"
+                : $"cannot reply to '{command.To}': not an IP address and port");
+            return;
+        }
+
+        OscPacket packet;
+        try
+        {
+            packet = ToPacket(command.Message);
+            _sendBuffer.ResetWrittenCount();
+            OscCodec.Encode(packet, _sendBuffer);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        {
+            _counters.Drop("Unconvertible");
+            _inbound.Problem("Unconvertible", $"cannot send {command.Message.Address} as OSC: {ex.Message}");
+            return;
+        }
+
+        try
+        {
+            _socket!.SendTo(_sendBuffer.WrittenSpan, SocketFlags.None, target);
+            _counters.MessageOut(_sendBuffer.WrittenCount);
+            _history.Record(MessageDirection.Out, _sendBuffer.WrittenSpan, destination, _time.GetUtcNow());
+        }
+        catch (SocketException ex)
+        {
+            _counters.Drop("SendFailed");
+            _inbound.Problem("SendFailed", $"cannot send {command.Message.Address} to {destination}: {Describe(ex)}");
+        }
+    }
+
+    /// <summary>A message with a passed-through bundle time goes out as a bundle with that time.</summary>
+    internal static OscPacket ToPacket(HubMessage message)
+    {
+        OscMessage osc = PayloadConvert.ToOscMessage(message);
+        return message.TimeTag is OscTimeTag tag ? new OscBundle(tag, osc) : osc;
+    }
+
+    private SocketAddress? ResolvePeer(string peer)
+    {
+        if (!IPEndPoint.TryParse(peer, out IPEndPoint? endPoint) || endPoint.Port == 0)
+        {
+            return null;
+        }
+
+        if (_socket!.AddressFamily == AddressFamily.InterNetworkV6 && endPoint.AddressFamily == AddressFamily.InterNetwork)
+        {
+            endPoint = new IPEndPoint(endPoint.Address.MapToIPv6(), endPoint.Port);
+        }
+
+        return endPoint.Serialize();
+    }
+}
