@@ -1,0 +1,179 @@
+using NetHub.Configuration;
+using NetHub.Osc;
+
+namespace NetHub.Hub.Transforms;
+
+/// <summary>
+/// The transforms a route runs on a message's arguments before sending it on, in the order written: range
+/// mapping, curves, smoothing, rate limits, filters, type conversions, templates. Immutable and shareable; what a
+/// chain remembers between messages lives in a <see cref="TransformState"/> per stream. Built from HOCON by
+/// <see cref="Parse"/>, which refuses any mistake with its file, line, column and key. Running it never throws
+/// on message data: wrong types, NaN or missing arguments come back as Drop with the reason in words.
+/// </summary>
+public sealed class TransformChain
+{
+    /// <summary>Most transforms one route may list; more is a configuration mistake, not a show.</summary>
+    public const int MaxStages = 64;
+
+    private const string NothingHeld = "nothing held: no rate limit of this chain holds a value and no smoother is settling";
+
+    private readonly TransformStage[] _stages;
+    private readonly string _description;
+
+    internal TransformChain(TransformStage[] stages)
+    {
+        _stages = stages;
+        _description = stages.Length == 0 ? "none" : string.Join(" | ", (IEnumerable<TransformStage>)stages);
+    }
+
+    /// <summary>A chain that sends every message on as it came.</summary>
+    public static TransformChain Empty { get; } = new([]);
+
+    public int Count => _stages.Length;
+
+    /// <summary>Whether a stage (a template) reads the route's captures, so the route must compute them for each message.</summary>
+    public bool UsesCaptures => _stages.Any(s => s is TemplateStage);
+
+    /// <summary>
+    /// Reads the list of transform objects at <paramref name="path"/> (e.g. <c>transforms</c>); a missing key or
+    /// null is the empty chain. Every mistake throws a <see cref="ConfigException"/> naming file:line:column, the
+    /// key and what was expected. The keys of each transform are in docs/transforms.md.
+    /// </summary>
+    public static TransformChain Parse(Config config, string path)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(path);
+        if (!config.HasPath(path))
+        {
+            return Empty;
+        }
+
+        if (!config.IsList(path))
+        {
+            throw config.Error(path, "a list of transforms such as [{ type = map, in = [0, 1], out = [0, 127] }]");
+        }
+
+        IReadOnlyList<Config> items = config.GetConfigList(path);
+        if (items.Count > MaxStages)
+        {
+            throw config.Error(path, $"at most {MaxStages} transforms", $"{items.Count}");
+        }
+
+        var stages = new TransformStage[items.Count];
+        for (int i = 0; i < stages.Length; i++)
+        {
+            stages[i] = TransformParser.ParseStage(items[i]);
+        }
+
+        return stages.Length == 0 ? Empty : new TransformChain(stages);
+    }
+
+    /// <summary>One line for logs and status, e.g. <c>map [0,1]-&gt;[-60,6] clamp | rate-limit 30/s</c>.</summary>
+    public override string ToString() => _description;
+
+    public TransformState CreateState()
+    {
+        var states = new object?[_stages.Length];
+        for (int i = 0; i < states.Length; i++)
+        {
+            states[i] = _stages[i].CreateState();
+        }
+
+        return new TransformState(this, states);
+    }
+
+    /// <summary>
+    /// Runs the chain on one message at <paramref name="now"/> (the time smoothing and rate limits measure by).
+    /// Emit carries the arguments to send (the input list itself when nothing changed); Drop the reason; Defer the
+    /// instant to call <see cref="Flush"/>. Allocates at most the output array.
+    /// </summary>
+    public TransformResult Apply(TransformState state, TransformInput input, DateTimeOffset now)
+    {
+        CheckState(state);
+        var work = new ArgumentWork(
+            input.Arguments ?? [],
+            input.Address ?? string.Empty,
+            input.Captures ?? TransformInput.NoCaptures);
+        return Run(state, ref work, 0, now);
+    }
+
+    /// <summary>
+    /// Call at (or after) a Defer result's due time, or <see cref="TransformState.PendingDueAt"/>: sends the value the
+    /// rate limit held (or a settling smoother's next step) through the rest of the chain and returns Emit, or
+    /// Drop/Defer when a later stage says so. Called early, it answers Defer again with the due time; with nothing
+    /// held, Drop.
+    /// </summary>
+    public TransformResult Flush(TransformState state, DateTimeOffset now)
+    {
+        CheckState(state);
+        object?[] states = state.Stages;
+        DateTimeOffset? earliest = null;
+        for (int i = 0; i < states.Length; i++)
+        {
+            if (!TransformState.IsPending(states[i], out DateTimeOffset due))
+            {
+                continue;
+            }
+
+            if (due <= now)
+            {
+                if (states[i] is RateLimitState limit)
+                {
+                    var held = new ArgumentWork(limit.Held, limit.HeldAddress, limit.HeldCaptures);
+                    limit.Release(now);
+                    return Run(state, ref held, i + 1, now);
+                }
+
+                // A smoother that has not settled takes its next step from the message it last had, and goes on.
+                var smooth = (SmoothState)states[i]!;
+                ArgumentWork again = smooth.Recall();
+                smooth.TickPending = false;
+                return Run(state, ref again, i, now);
+            }
+
+            if (earliest is null || due < earliest)
+            {
+                earliest = due;
+            }
+        }
+
+        return earliest is { } next ? TransformResult.Deferred(next) : TransformResult.Dropped(NothingHeld);
+    }
+
+    private TransformResult Run(TransformState state, ref ArgumentWork work, int start, DateTimeOffset now)
+    {
+        object?[] states = state.Stages;
+        for (int i = start; i < _stages.Length; i++)
+        {
+            StageVerdict verdict;
+            try
+            {
+                verdict = _stages[i].Run(ref work, states[i], now);
+            }
+            catch (Exception ex) when (ex is ArithmeticException or InvalidOperationException or ArgumentException)
+            {
+                // A guard, not a path: stages check their input, but no message may take the route down.
+                return TransformResult.Dropped(_stages[i].Description + ": " + ex.Message);
+            }
+
+            switch (verdict)
+            {
+                case StageVerdict.Drop:
+                    return TransformResult.Dropped(work.Reason ?? _stages[i].Description);
+                case StageVerdict.Defer:
+                    return TransformResult.Deferred(work.DueAt);
+            }
+        }
+
+        return TransformResult.Emitted(work.Arguments);
+    }
+
+    private void CheckState(TransformState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!ReferenceEquals(state.Chain, this))
+        {
+            throw new ArgumentException("This state was made by another transform chain; use the chain's own CreateState().", nameof(state));
+        }
+    }
+}

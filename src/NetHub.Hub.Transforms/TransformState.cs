@@ -1,0 +1,57 @@
+namespace NetHub.Hub.Transforms;
+
+/// <summary>
+/// The memory of one transform chain for one stream of values (one route and output address): smoothing filters,
+/// rate-limit timers and held values, the last value a repetition filter let through. Made by
+/// <see cref="TransformChain.CreateState"/> and used only with that chain, by one caller at a time (an actor).
+/// </summary>
+public sealed class TransformState
+{
+    internal TransformState(TransformChain chain, object?[] stages)
+    {
+        Chain = chain;
+        Stages = stages;
+    }
+
+    /// <summary>
+    /// The earliest instant at which the chain has something to send without a new message, or null when it has
+    /// nothing: a value a rate limit holds, or the next step of a smoother with <c>settle</c> that has not reached
+    /// its input. A route checks it after every Apply and Flush and calls <see cref="TransformChain.Flush"/> then.
+    /// </summary>
+    public DateTimeOffset? PendingDueAt
+    {
+        get
+        {
+            DateTimeOffset? earliest = null;
+            foreach (object? stage in Stages)
+            {
+                if (IsPending(stage, out DateTimeOffset due) && (earliest is null || due < earliest))
+                {
+                    earliest = due;
+                }
+            }
+
+            return earliest;
+        }
+    }
+
+    internal TransformChain Chain { get; }
+
+    internal object?[] Stages { get; }
+
+    internal static bool IsPending(object? stage, out DateTimeOffset due)
+    {
+        switch (stage)
+        {
+            case RateLimitState { Pending: true } limit:
+                due = limit.DueAt;
+                return true;
+            case SmoothState { TickPending: true } smooth:
+                due = smooth.TickDueAt;
+                return true;
+            default:
+                due = default;
+                return false;
+        }
+    }
+}

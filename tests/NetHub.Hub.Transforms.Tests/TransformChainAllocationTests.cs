@@ -1,0 +1,76 @@
+using System.Runtime.CompilerServices;
+using NetHub.Osc;
+using static NetHub.Hub.Transforms.Tests.Chains;
+
+namespace NetHub.Hub.Transforms.Tests;
+
+/// <summary>
+/// The fader path allocates at most the output array: counted in bytes on this thread, never timed. Each test warms
+/// the chain first so that the JIT and the states' first growth are not counted.
+/// </summary>
+public sealed class TransformChainAllocationTests
+{
+    private const int Messages = 1000;
+
+    [Fact]
+    public void HeldByARateLimit_AllocatesNothing()
+    {
+        TransformChain chain = Parse("[{ type = repetition-filter }, { type = rate-limit, max-rate = 1 }, { type = smooth, method = one-euro, args = [0] }]");
+        TransformState state = chain.CreateState();
+        OscArgument[][] inputs = Inputs();
+        Run(chain, state, inputs, 0);
+
+        long bytes = Run(chain, state, inputs, 10);
+
+        Assert.Equal(0, bytes);
+    }
+
+    [Fact]
+    public void NothingChanged_AllocatesNothing()
+    {
+        TransformChain chain = Parse("[{ type = scale, factor = 1 }, { type = map, in = [0, 1], out = [0, 1] }, { type = repetition-filter }, { type = rate-limit, max-rate = 100000 }]");
+        TransformState state = chain.CreateState();
+        OscArgument[][] inputs = Inputs();
+        Run(chain, state, inputs, 0);
+
+        long bytes = Run(chain, state, inputs, Messages * 10);
+
+        Assert.Equal(0, bytes);
+    }
+
+    [Fact]
+    public void ChangedValues_AllocateOnlyTheOutputArray()
+    {
+        TransformChain chain = Parse("[{ type = map, in = [0, 1], out = [-60, 6] }, { type = curve, shape = exp }, { type = smooth, method = lag, time = 50ms }, { type = step, size = 0.5 }]");
+        TransformState state = chain.CreateState();
+        OscArgument[][] inputs = Inputs();
+        Run(chain, state, inputs, 0);
+
+        long bytes = Run(chain, state, inputs, Messages * 10);
+
+        // One OscArgument[2] per message: the array header and two arguments.
+        Assert.InRange(bytes, 1, Messages * (24 + (2 * Unsafe.SizeOf<OscArgument>())));
+    }
+
+    private static OscArgument[][] Inputs()
+    {
+        var inputs = new OscArgument[Messages][];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            inputs[i] = [OscArgument.Float32(i / (float)Messages), OscArgument.String("ch1")];
+        }
+
+        return inputs;
+    }
+
+    private static long Run(TransformChain chain, TransformState state, OscArgument[][] inputs, double startMs)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            chain.Apply(state, new TransformInput(inputs[i], "/fader/1", TransformInput.NoCaptures), At(startMs + (i * 0.1)));
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+}
