@@ -1,0 +1,4 @@
+namespace NetHub.Hub.Cues;
+
+/// <summary>One scene in a <see cref="CueStatusReport"/>: whether a fade of it is running, and how far (0 to 1).</summary>
+public sealed record SceneStatus(string Name, bool Fading, double Progress);
