@@ -1,0 +1,144 @@
+using System.Runtime.InteropServices;
+using NetHub.Actors;
+
+namespace NetHub.Hub.History;
+
+/// <summary>
+/// /user/hub/history: keeps the last messages that crossed the hub (a ring buffer bounded by count and bytes),
+/// traffic statistics per endpoint, address and peer (totals, 1/10/60 s windows, the rhythm of each address,
+/// errors by reason), and the peers heard on each endpoint, publishing <see cref="PeerAppeared"/> and
+/// <see cref="PeerWentSilent"/> on the event stream. The router tells it every message (<see cref="Traffic"/>),
+/// so recording is O(1) and allocates nothing beyond what is stored; queries walk the buffer and may take longer.
+/// All time is the actor system's <see cref="TimeProvider"/>: windows, intervals and silence on its monotonic
+/// timestamp, the times shown on its UTC clock.
+/// </summary>
+public sealed partial class HistoryActor : Actor
+{
+    private readonly HistorySettings _settings;
+    private readonly TimeProvider _time;
+    private readonly double _ticksPerTimestamp;
+    private readonly long _streamGapTicks;
+    private readonly HistoryRing _ring;
+    private readonly TrafficCounter _in = new();
+    private readonly TrafficCounter _out = new();
+    private readonly Dictionary<string, EndpointEntry> _endpoints = new(StringComparer.Ordinal);
+    private readonly Dictionary<AddressKey, AddressEntry> _addresses = [];
+    private readonly RecencyList<AddressEntry> _addressRecency = new();
+    private long _totalRecorded;
+    private long _addressesEvicted;
+    private long _tooLargeToKeep;
+    private long _incompleteReports;
+
+    public HistoryActor(HistorySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+        _time = Context.System.Time;
+        _ticksPerTimestamp = TimeSpan.TicksPerSecond / (double)_time.TimestampFrequency;
+        _streamGapTicks = settings.StreamGap.Ticks;
+        _ring = new HistoryRing(settings.Size, settings.MaxBytes);
+        Receive<Traffic>(Record);
+        Receive<TrafficError>(RecordError);
+        Receive<QueryHistory>(Query);
+        Receive<GetTrafficStats>(Stats);
+        Receive<GetPeers>(_ => Sender.Tell(new PeerList(PeerStatuses(Now()))));
+        Receive<CheckPeers>(_ => CheckSilence());
+    }
+
+    protected override void PreStart()
+    {
+        Timers.StartPeriodicTimer(CheckPeers.Instance, CheckPeers.Instance, _settings.PeerCheckInterval);
+        HistoryLog.Started(Log, _settings.Size, _settings.MaxBytes, _settings.MaxAddresses, _settings.MaxPeers, _settings.PeerInactiveTimeout.TotalSeconds);
+    }
+
+    /// <summary>The hot path: one message, O(1), no allocation unless a new address, peer or endpoint is first seen.</summary>
+    private void Record(Traffic traffic)
+    {
+        if (traffic.Message is null || traffic.Endpoint is null)
+        {
+            _incompleteReports++;
+            HistoryLog.IncompleteReport(Log, traffic.Message is null ? "a message" : "an endpoint");
+            return;
+        }
+
+        long now = Now();
+        DateTimeOffset at = _time.GetUtcNow();
+        int bytes = TrafficSize.Of(traffic.Message);
+        _totalRecorded++;
+        if (!_ring.Add(traffic, _totalRecorded, at.UtcTicks, bytes) && _tooLargeToKeep++ == 0)
+        {
+            HistoryLog.TooLargeToKeep(Log, bytes, traffic.Message.Address, traffic.Endpoint, _settings.MaxBytes);
+        }
+
+        EndpointEntry endpoint = Endpoint(traffic.Endpoint);
+        if (traffic.Direction == TrafficDirection.In)
+        {
+            _in.Add(now, bytes);
+            endpoint.In.Add(now, bytes);
+            if (traffic.Peer is not null)
+            {
+                HearPeer(new PeerKey(traffic.Endpoint, traffic.Peer), now, at, bytes);
+            }
+        }
+        else
+        {
+            _out.Add(now, bytes);
+            endpoint.Out.Add(now, bytes);
+        }
+
+        AddressEntry address = Address(new AddressKey(traffic.Endpoint, traffic.Direction, traffic.Message.Address));
+        address.Counter.Add(now, bytes);
+        address.Beat(now, _streamGapTicks);
+        address.LastSeen = at;
+    }
+
+    private EndpointEntry Endpoint(string name)
+    {
+        ref EndpointEntry? entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_endpoints, name, out _);
+        entry ??= new EndpointEntry(name);
+        return entry;
+    }
+
+    private AddressEntry Address(AddressKey key)
+    {
+        if (_addresses.TryGetValue(key, out AddressEntry? entry))
+        {
+            _addressRecency.Touch(entry);
+            return entry;
+        }
+
+        if (_addresses.Count >= _settings.MaxAddresses && _addressRecency.Oldest is { } oldest)
+        {
+            _addressRecency.Remove(oldest);
+            _addresses.Remove(oldest.Key);
+            if (_addressesEvicted++ == 0)
+            {
+                HistoryLog.AddressEvicted(Log, _settings.MaxAddresses, oldest.Key.Address, oldest.Key.Endpoint);
+            }
+
+            entry = oldest;
+        }
+        else
+        {
+            entry = new AddressEntry();
+        }
+
+        entry.Reset(key);
+        _addresses.Add(key, entry);
+        _addressRecency.AddNewest(entry);
+        return entry;
+    }
+
+    /// <summary>The monotonic clock in ticks (100 ns), whatever the provider's timestamp frequency.</summary>
+    private long Now()
+    {
+        long timestamp = _time.GetTimestamp();
+        return _time.TimestampFrequency == TimeSpan.TicksPerSecond ? timestamp : (long)(timestamp * _ticksPerTimestamp);
+    }
+
+    /// <summary>The periodic timer's message: look for peers that went silent.</summary>
+    private sealed class CheckPeers
+    {
+        public static CheckPeers Instance { get; } = new();
+    }
+}
