@@ -9,8 +9,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# Debian packages the tests use. procps: `kill`, to signal the node the way a service manager does.
-PACKAGES=(procps)
+# Debian packages the tests use:
+#   procps       - `kill`, to signal the node the way a service manager does;
+#   liblo-tools  - oscsend/oscdump (and liblo7, which interop tests drive directly) as real OSC peers.
+PACKAGES=(procps liblo-tools)
 
 results="$(pwd)/TestResults"
 rm -rf "$results"

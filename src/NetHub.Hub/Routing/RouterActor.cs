@@ -1,0 +1,327 @@
+using NetHub.Actors;
+using NetHub.Hub.History;
+using NetHub.Hub.Transforms;
+using NetHub.Messages;
+using NetHub.Osc;
+using NetHub.Transports;
+
+namespace NetHub.Hub.Routing;
+
+/// <summary>
+/// /user/hub/router: every message an endpoint takes in comes here. The router records it (history), answers hub
+/// commands under the OSC control prefix, hands it to the surfaces on its endpoint, and runs the routes: match the
+/// address, run the transforms, rewrite the address, and send it out of each target endpoint on the route's lane.
+/// It also holds the current value of every target the hub has sent to (<see cref="SetValue"/>,
+/// <see cref="SubscribeValues"/>, <see cref="GetValues"/>), so surfaces get feedback and scenes fade from where things
+/// are. A message never goes back out of the endpoint it came in on unless its route says <c>echo = on</c>, and a
+/// message that comes back from outside and would be sent again where it already went is a loop, cut and logged.
+/// </summary>
+public sealed partial class RouterActor : Actor
+{
+    private const int MaxTransformStates = 10_000;
+
+    private readonly string _node;
+    private readonly RouterSettings _settings;
+    private readonly IReadOnlyList<string> _endpointNames;
+    private readonly RouteSettings[] _routes;
+    private readonly HashSet<string>?[] _from;
+    private readonly bool[] _needsCaptures;
+    private readonly OscDispatchTable<int> _table = new();
+    private readonly List<int> _matches = [];
+    private readonly Dictionary<string, IActorRef> _endpointRefs = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int Route, string Address), TransformState> _states = [];
+    private readonly Dictionary<(int Route, string Address), RouteMatch> _matchCache = [];
+    private readonly Dictionary<(int Route, string Address), (HubMessage Message, DateTimeOffset Due)> _deferred = [];
+    private readonly Dictionary<string, long> _failures = new(StringComparer.Ordinal);
+    private readonly LogLimiter _problemLog;
+    private RouterWiring? _wiring;
+    private long _inbound;
+    private long _routed;
+    private long _sent;
+    private long _coalesced;
+    private long _echoSuppressed;
+    private long _loopsCut;
+    private long _transformDrops;
+    private long _commands;
+
+    public RouterActor(string node, RouterSettings settings, IReadOnlyList<string> endpointNames)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(endpointNames);
+        _node = node;
+        _settings = settings;
+        _endpointNames = endpointNames;
+        _routes = [.. settings.Routes];
+        _from = [.. _routes.Select(r => r.From.Count == 0 ? null : new HashSet<string>(r.From, StringComparer.Ordinal))];
+        _needsCaptures = [.. _routes.Select(r => r.To.Any(t => t.Address is { IsFixed: false }) || r.Transforms.UsesCaptures)];
+        for (int i = 0; i < _routes.Length; i++)
+        {
+            _table.Add(_routes[i].Address.Pattern.Pattern, i);
+        }
+
+        _problemLog = new LogLimiter(20, TimeSpan.FromMinutes(1), Context.System.Time);
+        _loopMask = [.. endpointNames.Select((_, i) => 1UL << (i % 64))];
+        _controlEndpoints = settings.OscControl.Endpoints.Count == 0 ? null : new HashSet<string>(settings.OscControl.Endpoints, StringComparer.Ordinal);
+        _jsonEndpoints = new HashSet<string>(settings.Commands.Json, StringComparer.Ordinal);
+        _cmdEndpoints = new HashSet<string>(settings.Commands.Cmd, StringComparer.Ordinal);
+
+        Receive<RouterWiring>(w => _wiring = w);
+        Receive<HubMessage>(OnInbound);
+        Receive<SendTo>(OnSendTo);
+        Receive<SetValue>(OnSetValue);
+        Receive<SubscribeValues>(OnSubscribe);
+        Receive<GetValues>(OnGetValues);
+        Receive<FlushLane>(OnFlushLane);
+        Receive<FlushDeferred>(OnFlushDeferred);
+        Receive<ControlReply>(OnControlReply);
+        Receive<Terminated>(OnTerminated);
+        Receive<GetRouterCounters>(_ => Sender.Tell(Counters()));
+    }
+
+    private DateTimeOffset Now => Context.System.Time.GetUtcNow();
+
+    private void OnInbound(HubMessage message)
+    {
+        _inbound++;
+        string endpoint = message.Source.Endpoint;
+        _wiring?.History?.Tell(new Traffic(message, TrafficDirection.In, endpoint, message.Source.Peer));
+        if (Log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+        {
+            HubLog.Inbound(Log, endpoint, message.Source.Peer ?? "-", message.Address, PayloadConvert.ToText(message.Payload));
+        }
+
+        if (IsControl(message))
+        {
+            HandleControl(message);
+            return;
+        }
+
+        if (TextCommandOf(message) is { } protocol)
+        {
+            HandleTextCommand(message, protocol);
+            return;
+        }
+
+        if (_wiring?.Surfaces is { } surfaces && _wiring.SurfaceEndpoints.Contains(endpoint))
+        {
+            surfaces.Tell(message, Self);
+        }
+
+        if (_routes.Length == 0)
+        {
+            return;
+        }
+
+        _matches.Clear();
+        if (_table.Match(message.Address, _matches) == 0)
+        {
+            return;
+        }
+
+        ulong returnedTo = ReturnedTo(message);
+        foreach (int route in _matches)
+        {
+            if (_from[route] is { } from && !from.Contains(endpoint))
+            {
+                continue;
+            }
+
+            RunRoute(route, message, returnedTo);
+        }
+    }
+
+    private void RunRoute(int index, HubMessage message, ulong returnedTo)
+    {
+        RouteSettings route = _routes[index];
+        RouteMatch match = Match(index, message.Address);
+        HubPayload payload = message.Payload;
+        if (route.Transforms.Count > 0)
+        {
+            IReadOnlyList<OscArgument> arguments;
+            try
+            {
+                arguments = PayloadConvert.ToOscArguments(message.Payload);
+            }
+            catch (FormatException ex)
+            {
+                Fail("TransformInput", $"route '{route.Name}' cannot read {message.Address} from {message.Source}: {ex.Message}");
+                return;
+            }
+
+            var key = (index, message.Address);
+            if (!_states.TryGetValue(key, out TransformState? state))
+            {
+                if (_states.Count >= MaxTransformStates)
+                {
+                    Fail("TransformStates", $"route '{route.Name}' has seen more than {MaxTransformStates} addresses; transform state (smoothing, rate limits) starts afresh");
+                    _states.Clear();
+                }
+
+                state = route.Transforms.CreateState();
+                _states[key] = state;
+            }
+
+            TransformResult result = route.Transforms.Apply(state, new TransformInput(arguments, message.Address, match.Captures), Now);
+            if (!Continue(index, key, message, state, result, out payload))
+            {
+                return;
+            }
+        }
+
+        _routed++;
+        SendToTargets(index, message, payload, match, returnedTo);
+    }
+
+    /// <summary>
+    /// What route <paramref name="index"/> makes of <paramref name="address"/>: its captures and each target's address.
+    /// Remembered per address (a show repeats the same addresses), so a fader stream allocates nothing here.
+    /// </summary>
+    private RouteMatch Match(int index, string address)
+    {
+        var key = (index, address);
+        if (_matchCache.TryGetValue(key, out RouteMatch? known))
+        {
+            return known;
+        }
+
+        RouteSettings route = _routes[index];
+        Dictionary<string, string> captures = Empty;
+        if (_needsCaptures[index])
+        {
+            captures = new Dictionary<string, string>(StringComparer.Ordinal);
+            route.Address.TryMatch(address, captures);
+        }
+
+        string?[] targets = [.. route.To.Select(t => t.Address is null ? address : t.Address.Render(captures))];
+        if (_matchCache.Count >= MaxTransformStates)
+        {
+            _matchCache.Clear();
+        }
+
+        var match = new RouteMatch(captures, targets);
+        _matchCache[key] = match;
+        return match;
+    }
+
+    private sealed record RouteMatch(Dictionary<string, string> Captures, string?[] TargetAddresses);
+
+    private static readonly Dictionary<string, string> Empty = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Acts on a transform result: true with the message to send on Emit. Whenever the chain holds something for later
+    /// (a rate limit's value, a smoother still settling), one timer per route and address calls Flush at that time.
+    /// </summary>
+    private bool Continue(int index, (int, string) key, HubMessage message, TransformState state, TransformResult result, out HubPayload output)
+    {
+        if (state.PendingDueAt is { } due)
+        {
+            if (!_deferred.TryGetValue(key, out (HubMessage, DateTimeOffset Due) pending) || pending.Due != due)
+            {
+                TimeSpan delay = due - Now;
+                Timers.StartSingleTimer(("defer", key), new FlushDeferred(index, key.Item2), delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+            }
+
+            _deferred[key] = (message, due);
+        }
+        else if (_deferred.Remove(key))
+        {
+            Timers.Cancel(("defer", key));
+        }
+
+        output = message.Payload;
+        switch (result.Outcome)
+        {
+            case TransformOutcome.Emit:
+                if (!ReferenceEquals(result.Arguments, (message.Payload as OscPayload)?.Arguments))
+                {
+                    output = new OscPayload(result.Arguments);
+                }
+
+                return true;
+            case TransformOutcome.Defer:
+                _coalesced++;
+                return false;
+            default:
+                _transformDrops++;
+                return false;
+        }
+    }
+
+    private void OnFlushDeferred(FlushDeferred flush)
+    {
+        var key = (flush.Route, flush.Address);
+        if (!_deferred.Remove(key, out (HubMessage Message, DateTimeOffset) pending) || !_states.TryGetValue(key, out TransformState? state))
+        {
+            return;
+        }
+
+        HubMessage message = pending.Message;
+        RouteSettings route = _routes[flush.Route];
+        TransformResult result = route.Transforms.Flush(state, Now);
+        if (!Continue(flush.Route, key, message, state, result, out HubPayload payload))
+        {
+            return;
+        }
+
+        _routed++;
+        SendToTargets(flush.Route, message, payload, Match(flush.Route, message.Address), 0);
+    }
+
+    private void SendToTargets(int index, HubMessage message, HubPayload payload, RouteMatch match, ulong returnedTo)
+    {
+        RouteSettings route = _routes[index];
+        for (int t = 0; t < route.To.Count; t++)
+        {
+            RouteTarget target = route.To[t];
+            if (!route.Echo && string.Equals(target.Endpoint, message.Source.Endpoint, StringComparison.Ordinal))
+            {
+                _echoSuppressed++;
+                continue;
+            }
+
+            string? address = match.TargetAddresses[t];
+            if (address is null)
+            {
+                Fail("Rewrite", $"route '{route.Name}' cannot rewrite {message.Address} to {target}: a capture is missing");
+                continue;
+            }
+
+            if ((returnedTo & EndpointBit(target.Endpoint)) != 0)
+            {
+                _loopsCut++;
+                if (_problemLog.TryAcquire(out long suppressed))
+                {
+                    HubLog.LoopCut(Log, route.Name, message.Address, message.Source.ToString(), target.Endpoint, _settings.LoopWindow.TotalMilliseconds, Suppressed(suppressed));
+                }
+
+                continue;
+            }
+
+            HubMessage outgoing = ReferenceEquals(payload, message.Payload) && string.Equals(address, message.Address, StringComparison.Ordinal)
+                ? message
+                : new HubMessage(message.Id, message.Time, message.Source, address, payload, message.TimeTag);
+            Deliver(target.Endpoint, outgoing, route.Lane, null, route.Origin);
+        }
+    }
+
+    private void OnSendTo(SendTo send)
+    {
+        Deliver(send.Endpoint, send.Message, send.Lane, send.To, send.Message.Source.Endpoint);
+    }
+
+    private void Fail(string reason, string detail)
+    {
+        _failures[reason] = _failures.GetValueOrDefault(reason) + 1;
+        if (_problemLog.TryAcquire(out long suppressed))
+        {
+            HubLog.RouterProblem(Log, detail, Suppressed(suppressed));
+        }
+    }
+
+    private static string Suppressed(long count) => count == 0 ? string.Empty : $" ({count} similar suppressed)";
+
+    private RouterCounters Counters() =>
+        new(_inbound, _routed, _sent, _coalesced, _echoSuppressed, _loopsCut, _transformDrops, _commands, new Dictionary<string, long>(_failures, StringComparer.Ordinal));
+
+    private sealed record FlushDeferred(int Route, string Address);
+}

@@ -1,0 +1,115 @@
+using System.Threading.Channels;
+using BenchmarkDotNet.Attributes;
+using NetHub.Actors;
+using NetHub.Configuration;
+using NetHub.Hub;
+using NetHub.Hub.Routing;
+using NetHub.Messages;
+using NetHub.Osc;
+using NetHub.Transports;
+
+namespace NetHub.Benchmarks.Hub;
+
+/// <summary>
+/// Issue 4, in-process: a stream of OSC fader messages into the router, each matched by a route with a range
+/// transform (<c>map [0,1] -> [-60,6]</c>) and rewritten, out to an endpoint actor that counts what it gets; against
+/// the same number of messages through a raw <see cref="Channel{T}"/> producer/consumer hop (the anchor, ratio 1.00).
+/// The router also tells a history sink about each message in and out, as in a node. The messages are built once,
+/// so "Allocated" shows what routing itself costs per message.
+/// Goal: per-message cost at most 2x the channel hop.
+/// </summary>
+[MemoryDiagnoser]
+public class RouteHopBenchmarks
+{
+    private const int Messages = 100_000;
+    private static readonly object Payload = new();
+    private ActorSystem _system = null!;
+    private IActorRef _router = null!;
+    private CountingActor.Target _target = null!;
+    private HubMessage[] _messages = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _system = ActorSystem.Create("bench");
+        _target = new CountingActor.Target();
+        CountingActor.Target history = new();
+        IActorRef endpoints = _system.ActorOf(Props.Create(() => new Endpoints(_target)), "endpoints");
+        IActorRef sink = _system.ActorOf(Props.Create(() => new CountingActor(history)), "history");
+        Config show = Config.Parse("""
+            nethub.routes.faders {
+              from = [tablet], address = "/1/fader{n}", to = ["td:/mixer/ch/{n}/gain"]
+              transforms = [{ type = map, in = [0, 1], out = [-60, 6], mode = clamp }]
+            }
+            """).WithFallback(HubSettings.Reference).Resolve();
+        RouterSettings settings = RouterSettings.FromConfig(show.GetConfig("nethub"), ["tablet", "td"]);
+        _router = _system.ActorOf(Props.Create(() => new RouterActor("bench", settings, new[] { "tablet", "td" })), "router");
+        _router.Tell(new RouterWiring(endpoints, null, sink, null, new HashSet<string>()));
+        var source = new MessageSource("bench", "tablet", "10.0.0.7:9000");
+        _messages = [.. Enumerable.Range(0, Messages).Select(i =>
+            HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/1/fader3", new OscPayload([OscArgument.Float32((i % 1000) / 1000f)])))];
+
+        // Warm the route (resolves the endpoint, creates transform state) before measuring.
+        Task warm = _target.Arm(1);
+        _router.Tell(_messages[0]);
+        warm.GetAwaiter().GetResult();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _system.Terminate().GetAwaiter().GetResult();
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Messages)]
+    public async Task ChannelHop()
+    {
+        var channel = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+        Task consumer = Consume(channel.Reader);
+        ChannelWriter<object> writer = channel.Writer;
+        for (int i = 0; i < Messages; i++)
+        {
+            writer.TryWrite(Payload);
+        }
+
+        await consumer.ConfigureAwait(false);
+    }
+
+    [Benchmark(OperationsPerInvoke = Messages)]
+    public Task RouteHop()
+    {
+        Task done = _target.Arm(Messages);
+        foreach (HubMessage message in _messages)
+        {
+            _router.Tell(message);
+        }
+
+        return done;
+    }
+
+    private static async Task Consume(ChannelReader<object> reader)
+    {
+        int seen = 0;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out _))
+            {
+                if (++seen == Messages)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Stands in for /user/hub/endpoints with one endpoint, "td", that counts what it is sent.</summary>
+    private sealed class Endpoints : Actor
+    {
+        private readonly CountingActor.Target _target;
+
+        public Endpoints(CountingActor.Target target)
+        {
+            _target = target;
+            Receive<ToEndpoint>(e => Context.Child(e.Endpoint)?.Forward(e.Message, Context));
+        }
+
+        protected internal override void PreStart() => Context.ActorOf(Props.Create(() => new CountingActor(_target)), "td");
+    }
+}

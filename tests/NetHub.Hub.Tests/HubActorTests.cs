@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using NetHub.Actors;
+using NetHub.Configuration;
+using NetHub.Osc;
+using NetHub.TestKit;
+using NetHub.Transports;
+using Xunit.Abstractions;
+
+namespace NetHub.Hub.Tests;
+
+[Trait("Category", "Integration")]
+public sealed class HubActorTests(ITestOutputHelper output) : ActorTestKit(output)
+{
+    [Fact]
+    public void Hub_StartsTheConfiguredEndpoints_AndLogsInboundTrafficAtDebug()
+    {
+        Config config = Config.Parse("nethub.endpoints.osc-in { type = osc-udp, bind = \"127.0.0.1:0\" }").WithFallback(EndpointConfiguration.Reference).WithFallback(HubSettings.Reference).Resolve();
+        using var scheduler = new PreciseScheduler(Time, Logs.CreateLogger("scheduler"));
+        IReadOnlyList<EndpointDefinition> endpoints = EndpointConfiguration.Read(config);
+        IActorRef hub = Sys.ActorOf(Props.Create(() => new HubActor(new HubSetup("stage", endpoints, HubSettings.FromConfig(config, endpoints), scheduler))), "hub");
+        EndpointStatus status = null!;
+        AwaitCondition(() =>
+        {
+            status = AwaitResult(hub.AskAsync<EndpointStatusReport>(GetAllEndpointStatus.Instance, TimeSpan.FromMinutes(1))).Endpoints.Single();
+            return status.Local is not null;
+        });
+        Assert.True(Sys.TryResolve("/user/hub/endpoints/osc-in/osc-udp", out _));
+
+        using var tablet = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        tablet.SendTo(OscCodec.Encode(new OscMessage("/fader/1", OscArgument.Float32(0.5f))), IPEndPoint.Parse(status.Local!));
+
+        AwaitCondition(() => Logs.Contains(LogLevel.Debug, "osc-in <- 127.0.0.1:"));
+        Assert.Contains(Logs.Entries, e => e.EventId.Id == 3001 && e.Message.EndsWith("/fader/1 0.5", StringComparison.Ordinal));
+        Assert.True(Logs.Contains(LogLevel.Information, "Hub started with 1 endpoint(s): osc-in (osc-udp)"));
+    }
+
+    [Fact]
+    public void Panic_ReachesEveryEndpoint_WhileOneOfThemIsFailing()
+    {
+        ExpectErrorLog("already in use");
+        Logs.ExpectDeadLetters(m => m is SendMessage);
+        using var occupant = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        occupant.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var video = Listener();
+        using var lights = Listener();
+        Config config = Config.Parse($$"""
+            nethub {
+              endpoints {
+                video { type = osc-udp, remote = "{{video.LocalEndPoint}}" }
+                broken { type = osc-udp, bind = "{{occupant.LocalEndPoint}}", remote = "127.0.0.1:9" }
+                lights { type = osc-udp, remote = "{{lights.LocalEndPoint}}" }
+              }
+              panic {
+                video = [{ address = "/movie/stop" }]
+                broken = [{ address = "/off" }]
+                lights = [{ address = "/blackout", args = [1] }]
+              }
+            }
+            """).WithFallback(EndpointConfiguration.Reference).WithFallback(HubSettings.Reference).Resolve();
+        using var scheduler = new PreciseScheduler(Time, Logs.CreateLogger("scheduler"));
+        IReadOnlyList<EndpointDefinition> endpoints = EndpointConfiguration.Read(config);
+        IActorRef hub = Sys.ActorOf(Props.Create(() => new HubActor(new HubSetup("stage", endpoints, HubSettings.FromConfig(config, endpoints), scheduler))), "hub");
+        AwaitCondition(() => Logs.Entries.Any(e => e.EventId.Id == 1040 && e.Message.Contains("/endpoints/broken", StringComparison.Ordinal)));
+
+        CommandResult result = AwaitResult(hub.AskAsync<CommandResult>(new Panic("test"), TimeSpan.FromMinutes(1)));
+
+        Assert.True(result.Ok, result.Message);
+        Assert.Equal("/movie/stop", ReceiveAddress(video));
+        Assert.Equal("/blackout", ReceiveAddress(lights));
+    }
+
+    private static Socket Listener()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = (int)TestTime.Dilated(TimeSpan.FromSeconds(10)).TotalMilliseconds };
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
+    }
+
+    private static string ReceiveAddress(Socket socket)
+    {
+        byte[] buffer = new byte[2048];
+        int length = socket.Receive(buffer);
+        return ((OscMessage)OscCodec.Decode(buffer.AsSpan(0, length))).Address;
+    }
+}

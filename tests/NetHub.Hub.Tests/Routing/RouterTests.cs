@@ -1,0 +1,344 @@
+using NetHub.Actors;
+using NetHub.Configuration;
+using NetHub.Hub.History;
+using NetHub.Hub.Routing;
+using NetHub.Messages;
+using NetHub.Osc;
+using NetHub.TestKit;
+using NetHub.Transports;
+using Xunit.Abstractions;
+
+namespace NetHub.Hub.Tests.Routing;
+
+public sealed class RouterTests(ITestOutputHelper output) : RouterTestKit(output)
+{
+    [Fact]
+    public void Route_RewritesTheAddressWithANamedCapture()
+    {
+        StartRouter("""nethub.routes.faders { from = [tablet], address = "/fader/{n}", to = ["td:/mixer/ch/{n}/gain"] }""", ["tablet", "td"]);
+
+        Router.Tell(Inbound("tablet", "/fader/12", 0.5f));
+
+        SendMessage sent = ExpectSend("td");
+        Assert.Equal("/mixer/ch/12/gain", sent.Message.Address);
+        Assert.Equal([OscArgument.Float32(0.5f)], Args(sent));
+        Assert.Null(sent.To);
+    }
+
+    [Fact]
+    public void Route_CapturesPartOfAPart_AsTouchOscAddressesNeed()
+    {
+        StartRouter("""nethub.routes.faders { address = "/1/fader{n}", to = ["td:/layer/{n}/opacity", "lights:/ch/{1}"] }""", ["tablet", "td", "lights"]);
+
+        Router.Tell(Inbound("tablet", "/1/fader3", 1f));
+
+        Assert.Equal("/layer/3/opacity", ExpectSend("td").Message.Address);
+        Assert.Equal("/ch/fader3", ExpectSend("lights").Message.Address);
+    }
+
+    [Fact]
+    public void Route_PathWildcard_AndFromFilter()
+    {
+        StartRouter("""nethub.routes.all { from = [tablet], address = "//go", to = [td] }""", ["tablet", "desk", "td"]);
+
+        Router.Tell(Inbound("desk", "/cue/go"));
+        Router.Tell(Inbound("tablet", "/cue/go"));
+        Router.Tell(Inbound("tablet", "/cue/stop"));
+
+        Assert.Equal("/cue/go", ExpectSend("td").Message.Address);
+        Endpoints["td"].ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(1, Counters().Routed);
+    }
+
+    [Fact]
+    public void Echo_AMessageDoesNotGoBackWhereItCameFrom_UnlessTheRouteSaysSo()
+    {
+        StartRouter("""
+            nethub.routes {
+              mirror { address = "/sync/*", to = [a, b] }
+              loopback { address = "/echo", to = [a], echo = on }
+            }
+            """, ["a", "b"]);
+
+        Router.Tell(Inbound("a", "/sync/x", 1));
+        Router.Tell(Inbound("a", "/echo", 2));
+
+        Assert.Equal("/sync/x", ExpectSend("b").Message.Address);
+        Assert.Equal("/echo", ExpectSend("a").Message.Address);
+        Endpoints["a"].ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(1, Counters().EchoSuppressed);
+    }
+
+    [Fact]
+    public void Loop_AMessageThatComesBackAndWouldGoOutAgain_IsCutAndLogged()
+    {
+        StartRouter("""
+            nethub.routes {
+              ab { from = [a], address = "/x", to = [b] }
+              ba { from = [b], address = "/x", to = [a] }
+            }
+            """, ["a", "b"]);
+
+        Router.Tell(Inbound("a", "/x", 7));
+        ExpectSend("b");
+        Router.Tell(Inbound("b", "/x", 7));   // b's device echoed it: a has not had it, so it goes on once
+        ExpectSend("a");
+        Router.Tell(Inbound("a", "/x", 7));   // and a echoed it too: b already had it - a loop
+
+        Endpoints["b"].ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(1, Counters().LoopsCut);
+        Assert.Contains(Logs.Entries, e => e.EventId.Id == 3010 && e.Message.Contains("route 'ab'", StringComparison.Ordinal) && e.Message.Contains("endpoint 'b'", StringComparison.Ordinal));
+
+        Clock.Advance(TimeSpan.FromSeconds(2));   // outside the loop window the same value is news again
+        Router.Tell(Inbound("a", "/x", 7));
+        ExpectSend("b");
+    }
+
+    [Fact]
+    public void Loop_ADifferentValue_IsNotALoop()
+    {
+        StartRouter("""nethub.routes { ab { from = [a], address = "/x", to = [b] }, ba { from = [b], address = "/x", to = [a] } }""", ["a", "b"]);
+
+        Router.Tell(Inbound("a", "/x", 1));
+        ExpectSend("b");
+        Router.Tell(Inbound("a", "/x", 2));
+        Assert.Equal([OscArgument.Int32(2)], Args(ExpectSend("b")));
+        Assert.Equal(0, Counters().LoopsCut);
+    }
+
+    [Fact]
+    public void Transforms_RunBeforeSending()
+    {
+        StartRouter("""
+            nethub.routes.gain {
+              address = "/fader/{n}", to = ["td:/ch/{n}/db"]
+              transforms = [{ type = map, in = [0, 1], out = [-60, 6], mode = clamp }]
+            }
+            """, ["tablet", "td"]);
+
+        Router.Tell(Inbound("tablet", "/fader/1", 0.5f));
+        Router.Tell(Inbound("tablet", "/fader/1", 2f));
+
+        Assert.Equal(-27f, Args(ExpectSend("td")).Single().AsFloat32(), 3);
+        Assert.Equal(6f, Args(ExpectSend("td")).Single().AsFloat32(), 3);
+    }
+
+    [Fact]
+    public void RateLimit_HoldsTheLatestValue_AndSendsItWhenDue()
+    {
+        StartRouter("""
+            nethub.routes.slow { address = "/x", to = [td], transforms = [{ type = rate-limit, max-rate = 10 }] }
+            """, ["in", "td"]);
+
+        Router.Tell(Inbound("in", "/x", 1));
+        Assert.Equal(1, Args(ExpectSend("td")).Single().AsInt32());
+        Router.Tell(Inbound("in", "/x", 2));
+        Router.Tell(Inbound("in", "/x", 3));
+        Endpoints["td"].ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+
+        AwaitCondition(() => Counters().Coalesced == 2);
+        Clock.Advance(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(3, Args(ExpectSend("td")).Single().AsInt32());
+        Endpoints["td"].ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public void LatestValueLane_DeliversTheLastValue_InOrder_NeverAStaleOne()
+    {
+        StartRouter("""nethub.routes.f { address = "/f", to = [td], lane = latest-value }""", ["tablet", "td"]);
+
+        for (int i = 1; i <= 500; i++)
+        {
+            Router.Tell(Inbound("tablet", "/f", i));
+        }
+
+        var values = new List<int>();
+        while (values.Count == 0 || values[^1] != 500)
+        {
+            values.Add(Args(ExpectSend("td")).Single().AsInt32());
+        }
+
+        Assert.Equal(values.Order(), values);
+        RouterCounters counters = Counters();
+        Assert.Equal(500, counters.Sent + counters.Coalesced);
+        Endpoints["td"].ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public void ReliableSend_SupersedesAValueWaitingOnTheLatestValueLane()
+    {
+        StartRouter("", ["td"]);
+        ValueTarget gain = ValueTarget.Parse("td:/gain");
+
+        for (int i = 0; i < 200; i++)
+        {
+            Router.Tell(new SetValue(gain, [OscArgument.Float32(i)], "surface", Lane.LatestValue));
+        }
+
+        Router.Tell(new SetValue(gain, [OscArgument.Float32(-1)], "cue", Lane.Reliable));
+
+        // Whatever the lane let through first, the cue's value arrives, and nothing stale after it.
+        int received = 0;
+        float last;
+        do
+        {
+            last = Args(Endpoints["td"].ExpectMsg<SendMessage>()).Single().AsFloat32();
+            Assert.True(++received <= 201);
+        }
+        while (last != -1f);
+        Endpoints["td"].ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public void Values_SetValueSendsAndTellsSubscribers_ButNotTheOneWhoSetIt()
+    {
+        StartRouter("", ["td"]);
+        ValueTarget gain = ValueTarget.Parse("td:/mixer/ch/1/gain");
+        TestProbe surface = CreateTestProbe();
+        Router.Tell(new SubscribeValues(surface.Ref, [gain]));
+
+        Router.Tell(new SetValue(gain, [OscArgument.Float32(0.25f)], "cue main/1", Lane.Reliable));
+
+        Assert.Equal("/mixer/ch/1/gain", ExpectSend("td").Message.Address);
+        ValueChanged changed = surface.ExpectMsg<ValueChanged>();
+        Assert.Equal(gain, changed.Target);
+        Assert.Equal("cue main/1", changed.Origin);
+        ValuesSnapshot snapshot = AwaitResult(Router.AskAsync<ValuesSnapshot>(new GetValues([gain, ValueTarget.Parse("td:/never")]), TimeSpan.FromMinutes(1)));
+        Assert.Equal([OscArgument.Float32(0.25f)], snapshot.Values[gain]);
+        Assert.Single(snapshot.Values);
+    }
+
+    [Fact]
+    public void Values_RoutedMessagesBecomeCurrentValues()
+    {
+        StartRouter("""nethub.routes.f { address = "/fader/{n}", to = ["td:/ch/{n}"] }""", ["tablet", "td"]);
+        TestProbe other = CreateTestProbe();
+        Router.Tell(new SubscribeValues(other.Ref, [ValueTarget.Parse("td:/ch/2")]));
+
+        Router.Tell(Inbound("tablet", "/fader/2", 0.75f));
+
+        ExpectSend("td");
+        Assert.Equal("route f", other.ExpectMsg<ValueChanged>().Origin);
+    }
+
+    [Fact]
+    public void SendTo_AnEndpointThatStopped_IsCounted_AndOthersStillGetTheirs()
+    {
+        StartRouter("", ["a", "b", "c"]);
+        Router.Tell(new SendTo("b", HubMessage.Create(DateTimeOffset.UnixEpoch, new MessageSource("stage", "cues", null), "/hello", OscPayload.Empty)));
+        ExpectSend("b", "/hello");
+        Assert.True(Sys.TryResolve("/user/endpoints/b", out IActorRef? b));
+        TestProbe watcher = CreateTestProbe();
+        watcher.Watch(b);
+        Sys.Stop(b);
+        watcher.ExpectTerminated(b);
+
+        foreach (string endpoint in new[] { "a", "b", "c" })
+        {
+            Router.Tell(new SendTo(endpoint, HubMessage.Create(DateTimeOffset.UnixEpoch, new MessageSource("stage", "cues", null), "/panic", OscPayload.Empty)));
+        }
+
+        ExpectSend("a", "/panic");
+        ExpectSend("c", "/panic");
+        AwaitAssert(() => Assert.Equal(1, Counters().Failures.GetValueOrDefault("EndpointDown")));
+    }
+
+    [Fact]
+    public void Inbound_IsRecorded_AndSurfaceEndpointsGoToSurfaces()
+    {
+        StartRouter("", ["tablet", "td"], surfaceEndpoints: ["tablet"]);
+
+        Router.Tell(Inbound("tablet", "/1/fader1", 0.5f));
+        Router.Tell(Inbound("td", "/status", 1));
+
+        Assert.Equal("/1/fader1", Surfaces.ExpectMsg<HubMessage>().Address);
+        Surfaces.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Traffic first = History.ExpectMsg<Traffic>();
+        Assert.Equal(("tablet", TrafficDirection.In), (first.Endpoint, first.Direction));
+        Assert.Equal("td", History.ExpectMsg<Traffic>().Endpoint);
+    }
+
+    [Fact]
+    public void OscControl_CommandsGoToCues_AndTheAnswerGoesBackToTheSender()
+    {
+        StartRouter("", ["tablet"]);
+
+        Router.Tell(Inbound("tablet", "/nethub/cue/goto", "12.5", "main"));
+
+        CueGoto command = Cues.ExpectMsg<CueGoto>();
+        Assert.Equal(("12.5", "main", "tablet 10.0.0.7:9000"), (command.Cue, command.List, command.Origin));
+        Cues.Reply(CommandResult.Done("GOTO main: cue 12.5 fired"));
+        SendMessage reply = ExpectSend("tablet", "/nethub/reply");
+        Assert.Equal("10.0.0.7:9000", reply.To);
+        Assert.Equal([OscArgument.True, OscArgument.String("GOTO main: cue 12.5 fired")], Args(reply));
+    }
+
+    [Theory]
+    [InlineData("/nethub/cue/go", "CueGo")]
+    [InlineData("/nethub/cue/back", "CueBack")]
+    [InlineData("/nethub/cue/stop", "CueStop")]
+    [InlineData("/nethub/panic", "Panic")]
+    public void OscControl_EachCommand(string address, string type)
+    {
+        StartRouter("", ["tablet"]);
+
+        Router.Tell(Inbound("tablet", address));
+
+        Assert.Equal(type, Cues.ExpectMsg<ShowCommand>().GetType().Name);
+    }
+
+    [Fact]
+    public void OscControl_SceneRecallWithFade_AndABadCommand()
+    {
+        StartRouter("", ["tablet"]);
+
+        Router.Tell(Inbound("tablet", "/nethub/scene/recall", "preshow", 2.5f));
+        Router.Tell(Inbound("tablet", "/nethub/scene/recall"));
+        Router.Tell(Inbound("tablet", "/nethub/launch"));
+
+        Assert.Equal(new SceneRecall("preshow", TimeSpan.FromSeconds(2.5), "tablet 10.0.0.7:9000"), Cues.ExpectMsg<SceneRecall>());
+        Assert.Contains("needs the scene name", Args(ExpectSend("tablet", "/nethub/reply"))[1].AsString(), StringComparison.Ordinal);
+        Assert.Contains("unknown hub command", Args(ExpectSend("tablet", "/nethub/reply"))[1].AsString(), StringComparison.Ordinal);
+        Assert.Equal(2, Counters().Failures["BadCommand"]);
+    }
+
+    [Fact]
+    public void OscControl_Status_IsAnsweredByTheRouter()
+    {
+        StartRouter("", ["tablet"]);
+
+        Router.Tell(Inbound("tablet", "/nethub/status"));
+
+        IReadOnlyList<OscArgument> reply = Args(ExpectSend("tablet", "/nethub/reply"));
+        Assert.StartsWith("node stage: 1 endpoint(s), 0 route(s)", reply[1].AsString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OscControl_OnlyOnTheEndpointsThatAcceptIt()
+    {
+        StartRouter("""nethub.osc-control.endpoints = [console]""", ["tablet", "console"]);
+
+        Router.Tell(Inbound("tablet", "/nethub/panic"));
+        Router.Tell(Inbound("console", "/nethub/panic"));
+
+        Assert.Equal("console", Cues.ExpectMsg<Panic>().Origin.Split(' ')[0]);
+        Cues.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Theory]
+    [InlineData("""nethub.routes.r { address = "/x", to = [nowhere] }""", "to: expected endpoints that exist (a, b); to[0] names 'nowhere'")]
+    [InlineData("""nethub.routes.r { address = "/x", to = ["b:/y/{n}"] }""", "uses {n}")]
+    [InlineData("""nethub.routes.r { address = "x", to = [b] }""", "starts with '/'")]
+    [InlineData("""nethub.routes.r { address = "/x", to = [b], lane = fast }""", "lane")]
+    [InlineData("""nethub.routes.r { address = "/x", to = [b], form = [a] }""", "an unknown key")]
+    [InlineData("""nethub.routes.r { address = "/x" }""", "the endpoints the route sends to")]
+    [InlineData("""nethub.routes.r { address = "/a/{n}/{n}", to = [b] }""", "named twice")]
+    [InlineData("""nethub.routes.r { from = [c], address = "/x", to = [b] }""", "from: expected endpoints that exist")]
+    public void Config_Mistakes_AreRefusedWithTheirPlace(string show, string expected)
+    {
+        ConfigException error = Assert.ThrowsAny<ConfigException>(() => Settings(show, "a", "b"));
+        Assert.Contains("show.conf:1:", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+}
