@@ -6,8 +6,9 @@ using NetHub.Configuration;
 namespace NetHub.Node;
 
 /// <summary>
-/// The <c>nethub</c> command line. Exit codes: 0 success, 1 the node failed while running,
-/// 2 the configuration or the command line was refused (with a one-line reason on stderr).
+/// The <c>nethub</c> command line. Exit codes: 0 success, 1 the node failed while running (or, for the control
+/// commands, the node refused the command), 2 the configuration or the command line was refused (with a one-line
+/// reason on stderr), 3 a control command found no node to talk to.
 /// </summary>
 public static class NodeCli
 {
@@ -40,6 +41,12 @@ public static class NodeCli
         var root = new RootCommand("NetHub: one node per show machine. Bridges show-control protocols, fires cues, finds its peers.");
         root.Subcommands.Add(BuildRun());
         root.Subcommands.Add(BuildConfig());
+        root.Subcommands.Add(OscCli.Build());
+        foreach (Command command in ControlCli.Build())
+        {
+            root.Subcommands.Add(command);
+        }
+
         return root;
     }
 

@@ -1,5 +1,7 @@
 using NetHub.Actors;
 using NetHub.Configuration;
+using NetHub.Hub;
+using NetHub.Transports;
 
 namespace NetHub.Node;
 
@@ -9,13 +11,19 @@ namespace NetHub.Node;
 /// substitutions resolved (<c>${?ENV}</c> included). Loading also builds every settings record, so
 /// a bad value is refused at start with its file, line, column and key.
 /// </summary>
-public sealed record NodeConfiguration(Config Config, NodeSettings Node, ActorSettings Actors, IReadOnlyList<string> Sources)
+public sealed record NodeConfiguration(
+    Config Config,
+    NodeSettings Node,
+    ActorSettings Actors,
+    IReadOnlyList<EndpointDefinition> Endpoints,
+    HubSettings Hub,
+    IReadOnlyList<string> Sources)
 {
     /// <summary>The shipped configuration, copied next to the executable.</summary>
     public static string DefaultFile => Path.Combine(AppContext.BaseDirectory, "nethub.conf");
 
     /// <summary>Every module's reference configuration, merged.</summary>
-    public static Config References => NodeSettings.Reference.WithFallback(ActorSettings.Reference);
+    public static Config References => NodeSettings.Reference.WithFallback(ActorSettings.Reference).WithFallback(EndpointConfiguration.Reference).WithFallback(HubSettings.Reference);
 
     /// <summary>Loads and validates; throws <see cref="ConfigException"/> with the location of the problem.</summary>
     public static NodeConfiguration Load(IReadOnlyList<string> files, IReadOnlyList<string> overrides, ConfigResolveOptions? resolve = null)
@@ -42,7 +50,8 @@ public sealed record NodeConfiguration(Config Config, NodeSettings Node, ActorSe
         }
 
         Config resolved = merged.Resolve(resolve);
-        return new NodeConfiguration(resolved, NodeSettings.FromConfig(resolved), ActorSettings.FromConfig(resolved), sources);
+        IReadOnlyList<EndpointDefinition> endpoints = EndpointConfiguration.Read(resolved);
+        return new NodeConfiguration(resolved, NodeSettings.FromConfig(resolved), ActorSettings.FromConfig(resolved), endpoints, HubSettings.FromConfig(resolved, endpoints), sources);
     }
 
     /// <summary><c>nethub.node.name=stage-left</c> is parsed as the HOCON line <c>nethub.node.name = stage-left</c>.</summary>

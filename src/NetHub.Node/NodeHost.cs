@@ -1,10 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NetHub.Node.Control;
 
 namespace NetHub.Node;
 
-/// <summary>Builds the generic host for <c>nethub run</c>: console logging as configured and the node service.</summary>
+/// <summary>
+/// Builds the generic host for <c>nethub run</c>: console logging as configured, the control API and the node
+/// service. The control API is registered first, so it binds its port before the actor system starts (a port in
+/// use stops the start cleanly) and, hosted services stopping in reverse order, is closed after the node.
+/// </summary>
 public static class NodeHost
 {
     public static IHost Build(NodeConfiguration configuration, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
@@ -46,6 +51,8 @@ public static class NodeHost
         builder.Services.AddSingleton(configuration);
         builder.Services.AddSingleton(time ?? TimeProvider.System);
         builder.Services.AddSingleton<NodeService>();
+        builder.Services.AddSingleton<ControlServer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ControlServer>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NodeService>());
         builder.Services.Configure<HostOptions>(o =>
             o.ShutdownTimeout = (configuration.Node.StopTimeout * NodeService.StopOrder.Count) + configuration.Actors.ShutdownTimeout + TimeSpan.FromSeconds(5));

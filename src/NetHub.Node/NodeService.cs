@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetHub.Actors;
+using NetHub.Hub;
+using NetHub.Transports;
 
 namespace NetHub.Node;
 
@@ -8,10 +10,17 @@ namespace NetHub.Node;
 /// Runs the node's actor system inside the generic host. On Ctrl+C or SIGTERM it stops the stages
 /// in order (endpoints first, so devices see a clean close, then the rest of the hub), each bounded by
 /// <c>nethub.node.stop-timeout</c>, then terminates the actor system (bounded by
-/// <c>nethub.actors.shutdown-timeout</c>).
+/// <c>nethub.actors.shutdown-timeout</c>). <paramref name="startHub"/> starts /user/hub; by default the
+/// <see cref="HubActor"/> of the configuration (tests pass stand-ins to observe the stop order).
 /// </summary>
-public sealed class NodeService(NodeConfiguration configuration, ILoggerFactory loggerFactory, TimeProvider time) : IHostedService
+public sealed class NodeService(
+    NodeConfiguration configuration,
+    ILoggerFactory loggerFactory,
+    TimeProvider time,
+    Func<ActorSystem, IPreciseScheduler, IActorRef>? startHub = null) : IHostedService, IDisposable
 {
+    private PreciseScheduler? _scheduler;
+
     /// <summary>Top-level paths stopped in this order before the actor system terminates.</summary>
     public static IReadOnlyList<string> StopOrder { get; } = ["/user/hub/endpoints", "/user/hub"];
 
@@ -35,6 +44,16 @@ public sealed class NodeService(NodeConfiguration configuration, ILoggerFactory 
             Time = time,
             LoggerFactory = loggerFactory,
         });
+        _scheduler = new PreciseScheduler(time, loggerFactory.CreateLogger<PreciseScheduler>());
+        PreciseScheduler scheduler = _scheduler;
+        if (startHub is null)
+        {
+            System.ActorOf(Props.Create(() => new HubActor(new HubSetup(node.Name, configuration.Endpoints, configuration.Hub, scheduler))), "hub");
+        }
+        else
+        {
+            startHub(System, scheduler);
+        }
         ActorSettings actors = configuration.Actors;
         NodeLog.Started(
             _log,
@@ -64,6 +83,9 @@ public sealed class NodeService(NodeConfiguration configuration, ILoggerFactory 
         }
 
         await System.Terminate().ConfigureAwait(false);
+        _scheduler?.Dispose();
         NodeLog.Stopped(_log, node.Name);
     }
+
+    public void Dispose() => _scheduler?.Dispose();
 }

@@ -1,11 +1,18 @@
 using Microsoft.Extensions.Logging;
 using NetHub.Configuration;
+using NetHub.Node.Control;
 
 namespace NetHub.Node;
 
-/// <summary>Typed <c>nethub.node</c>; every key of the embedded reference.conf maps to one property.</summary>
+/// <summary>
+/// Typed <c>nethub.node</c>; every key of the embedded reference.conf maps to one property. <see cref="Control"/>
+/// carries the <c>nethub.control</c> section of the same file, read (and so validated) with the node's settings.
+/// </summary>
 public sealed record NodeSettings(string Name, string SystemName, LogLevel LogLevel, LogFormat LogFormat, TimeSpan StopTimeout)
 {
+    /// <summary>The node's local control API (<c>nethub.control</c>, see <see cref="ControlSettings"/>).</summary>
+    public ControlSettings Control { get; init; } = ControlSettings.Default;
+
     public const string Section = "nethub.node";
 
     public const string ReferenceResource = "NetHub.Node.reference.conf";
@@ -23,28 +30,19 @@ public sealed record NodeSettings(string Name, string SystemName, LogLevel LogLe
             throw c.Error("system-name", "letters, digits and '-'", $"\"{systemName}\"");
         }
 
-        LogLevel level = c.GetString("log-level") switch
+        LogLevel level = c.GetChoice(
+            "log-level",
+            ("trace", LogLevel.Trace),
+            ("debug", LogLevel.Debug),
+            ("information", LogLevel.Information),
+            ("warning", LogLevel.Warning),
+            ("error", LogLevel.Error),
+            ("critical", LogLevel.Critical));
+        LogFormat format = c.GetChoice("log-format", ("simple", LogFormat.Simple), ("json", LogFormat.Json));
+        TimeSpan stop = c.GetPositiveDuration("stop-timeout");
+        return new NodeSettings(name == "auto" || name.Length == 0 ? Environment.MachineName : name, systemName, level, format, stop)
         {
-            "trace" => LogLevel.Trace,
-            "debug" => LogLevel.Debug,
-            "information" or "info" => LogLevel.Information,
-            "warning" => LogLevel.Warning,
-            "error" => LogLevel.Error,
-            "critical" => LogLevel.Critical,
-            string other => throw c.Error("log-level", "trace, debug, information, warning, error or critical", $"\"{other}\""),
+            Control = ControlSettings.FromConfig(config),
         };
-        LogFormat format = c.GetString("log-format") switch
-        {
-            "simple" => LogFormat.Simple,
-            "json" => LogFormat.Json,
-            string other => throw c.Error("log-format", "simple or json", $"\"{other}\""),
-        };
-        TimeSpan stop = c.GetDuration("stop-timeout");
-        if (stop <= TimeSpan.Zero)
-        {
-            throw c.Error("stop-timeout", "a duration above zero", stop.ToString());
-        }
-
-        return new NodeSettings(name == "auto" || name.Length == 0 ? Environment.MachineName : name, systemName, level, format, stop);
     }
 }

@@ -24,6 +24,44 @@ public sealed class NodeConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void ExampleShow_LoadsAndWiresEverything()
+    {
+        string example = Path.Combine(RepositoryRoot(), "hocon", "examples", "show.conf");
+
+        NodeConfiguration c = NodeConfiguration.Load([example], []);
+
+        Assert.Equal(["tablet", "td", "lights"], c.Endpoints.Select(e => e.Name));
+        Assert.Equal("touchosc", Assert.Single(c.Hub.Surfaces).Name);
+        Assert.Equal("effects", Assert.Single(c.Hub.Router.Routes).Name);
+        Assert.Equal(["1", "2", "3", "4"], Assert.Single(c.Hub.Cues.CueLists).Cues.Select(q => q.Number));
+    }
+
+    [Fact]
+    public void Show_NamingAnEndpointThatDoesNotExist_IsRefusedWithWhere()
+    {
+        string file = Write("show.conf", """
+            nethub.endpoints.td { type = osc-udp, remote = "127.0.0.1:7000" }
+            nethub.cue-lists.main.cues = [{ number = 1, actions = [{ send = "qlab:/go" }] }]
+            """);
+
+        ConfigException error = Assert.ThrowsAny<ConfigException>(() => NodeConfiguration.Load([file], []));
+
+        Assert.Contains("show.conf:2:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("names endpoint 'qlab', which is not configured (endpoints are td)", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "NetHub.sln")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        return dir ?? throw new InvalidOperationException("NetHub.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    [Fact]
     public void Layers_ReferenceThenFilesInOrderThenOverrides()
     {
         string a = Write("a.conf", "nethub.node { name = a, stop-timeout = 1s }\nnethub.actors.stash-capacity = 5\n");

@@ -14,7 +14,7 @@ public sealed class NodeProcessTests : IDisposable
     [InlineData("INT")]
     public void Run_ShippedConfiguration_StartsAndStopsCleanlyOnSignal(string signal)
     {
-        using NodeProcess node = NodeProcess.Start("run");
+        using ExternalProcess node = NodeProcess.Start("run");
         string started = node.WaitForLine("started: actor system 'nethub'", StartLimit);
         Assert.Contains("Node 'test-node'", started, StringComparison.Ordinal);
         Assert.Contains("Press Ctrl+C to stop", started, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class NodeProcessTests : IDisposable
     {
         string file = Path.Combine(_dir, "show.conf");
         File.WriteAllText(file, "nethub.node {\n  log-level = loud\n}\n");
-        using NodeProcess node = NodeProcess.Start("run", "--config", file);
+        using ExternalProcess node = NodeProcess.Start("run", "--config", file);
 
         Assert.Equal(NodeCli.ExitBadConfig, node.WaitForExit(StartLimit));
         string line = Assert.Single(node.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
@@ -42,16 +42,34 @@ public sealed class NodeProcessTests : IDisposable
     [Fact]
     public void Run_WithSetOverride_UsesIt()
     {
-        using NodeProcess node = NodeProcess.Start("run", "--set", "nethub.node.name=stage-left", "--set", "nethub.node.system-name=show");
+        using ExternalProcess node = NodeProcess.Start("run", "--set", "nethub.node.name=stage-left", "--set", "nethub.node.system-name=show");
         Assert.Contains("Node 'stage-left' started: actor system 'show'", node.WaitForLine("started:", StartLimit), StringComparison.Ordinal);
         node.Signal("TERM");
         Assert.Equal(0, node.WaitForExit(StartLimit));
     }
 
     [Fact]
+    public void Run_ReceivesOscFromLiblo_AndLogsItAtDebug()
+    {
+        int port = FreePort.Udp();
+        using ExternalProcess node = NodeProcess.Start("run", "--set", "nethub.node.log-level=debug", "--set", $"nethub.endpoints.osc-in.bind=\":{port}\"");
+        node.WaitForLine($"Endpoint 'osc-in' (osc-udp) listening on [::]:{port}", StartLimit);
+
+        using (ExternalProcess oscsend = ExternalProcess.Start("oscsend", ["localhost", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "/cue/go", "i", "12"]))
+        {
+            Assert.Equal(0, oscsend.WaitForExit(StartLimit));
+        }
+
+        Assert.Matches(@"osc-in <- 127\.0\.0\.1:\d+ /cue/go 12", node.WaitForLine("/cue/go", StartLimit));
+        node.Signal("TERM");
+        Assert.Equal(0, node.WaitForExit(StartLimit));
+        Assert.Contains("Endpoint 'osc-in' stopped", node.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Version_PrintsTheNodeVersion()
     {
-        using NodeProcess node = NodeProcess.Start("--version");
+        using ExternalProcess node = NodeProcess.Start("--version");
         Assert.Equal(0, node.WaitForExit(StartLimit));
         Assert.Equal(NodeCli.Version, node.Output.Trim());
         Assert.Matches(@"^\d+\.\d+\.\d+(\+[0-9a-f]+)?$", NodeCli.Version);

@@ -11,11 +11,11 @@ public sealed class NodeServiceTests
     {
         var logs = new LogCapture();
         NodeConfiguration configuration = NodeConfiguration.Load([], ["nethub.node.name = unit"]);
-        var service = new NodeService(configuration, logs, TimeProvider.System);
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        IActorRef hub = null!;
+        using var service = new NodeService(configuration, logs, TimeProvider.System, (s, _) => hub = s.ActorOf(Props.Create(() => new StageActor(order, true)), "hub"));
         await service.StartAsync(CancellationToken.None);
         ActorSystem system = service.System!;
-        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        IActorRef hub = system.ActorOf(Props.Create(() => new StageActor(order, withEndpoints: true)), "hub");
         system.ActorOf(Props.Create(() => new StageActor(order, withEndpoints: false)), "history");
         Assert.True(SpinWait.SpinUntil(() => system.TryResolve("/user/hub/endpoints", out _), TestTime.DefaultTimeout));
 
@@ -34,11 +34,11 @@ public sealed class NodeServiceTests
         var logs = new LogCapture();
         var clock = new ManualTimeProvider();
         NodeConfiguration configuration = NodeConfiguration.Load([], ["nethub.node.stop-timeout = 2s"]);
-        var service = new NodeService(configuration, logs, clock);
-        await service.StartAsync(CancellationToken.None);
         using var gate = new TestGate();
         var entered = new TaskCompletionSource();
-        IActorRef hub = service.System!.ActorOf(Props.Create(() => new StuckParent(gate, entered)), "hub");
+        IActorRef hub = null!;
+        using var service = new NodeService(configuration, logs, clock, (s, _) => hub = s.ActorOf(Props.Create(() => new StuckParent(gate, entered)), "hub"));
+        await service.StartAsync(CancellationToken.None);
         hub.Tell("block");
         await entered.Task.WaitAsync(TestTime.DefaultTimeout);
 
