@@ -12,7 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # Debian packages the tests use:
 #   procps       - `kill`, to signal the node the way a service manager does;
 #   liblo-tools  - oscsend/oscdump (and liblo7, which interop tests drive directly) as real OSC peers.
-PACKAGES=(procps liblo-tools)
+PACKAGES=(procps liblo-tools socat)
 
 results="$(pwd)/TestResults"
 rm -rf "$results"

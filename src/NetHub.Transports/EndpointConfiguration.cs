@@ -13,7 +13,8 @@ public static class EndpointConfiguration
 
     public static Config Reference { get; } = Config.ParseResource(typeof(EndpointConfiguration).Assembly, ReferenceResource);
 
-    public static IReadOnlyList<string> Types { get; } = [OscUdpSettings.TypeName, OscTcpServerSettings.TypeName, OscTcpClientSettings.TypeName];
+    public static IReadOnlyList<string> Types { get; } =
+        [TextUdpSettings.TypeName, TextTcpServerSettings.TypeName, TextTcpClientSettings.TypeName, OscUdpSettings.TypeName, OscTcpServerSettings.TypeName, OscTcpClientSettings.TypeName];
 
     public static IReadOnlyList<EndpointDefinition> Read(Config config)
     {
@@ -49,7 +50,10 @@ public static class EndpointConfiguration
             {
                 OscUdpSettings.TypeName => OscUdpSettings.FromConfig(merged),
                 OscTcpServerSettings.TypeName => OscTcpServerSettings.FromConfig(merged),
-                _ => OscTcpClientSettings.FromConfig(merged),
+                OscTcpClientSettings.TypeName => OscTcpClientSettings.FromConfig(merged),
+                TextUdpSettings.TypeName => TextUdpSettings.FromConfig(merged),
+                TextTcpServerSettings.TypeName => TextTcpServerSettings.FromConfig(merged),
+                _ => TextTcpClientSettings.FromConfig(merged),
             };
             result.Add(new EndpointDefinition(name, type, settings));
         }

@@ -2,16 +2,25 @@ using NetHub.Osc;
 
 namespace NetHub.Transports;
 
+/// <summary>Turns a recorded packet into the line a technician reads in the history.</summary>
+internal delegate string PacketDescriber(ReadOnlySpan<byte> packet);
+
 /// <summary>
 /// The last N packets in and out of an endpoint, kept as raw bytes in a ring of reusable buffers so
 /// recording costs a copy and no allocation once the buffers have grown; decoding to text happens only
 /// when someone looks.
 /// </summary>
-internal sealed class MessageHistory(int capacity, OscLimits limits)
+internal sealed class MessageHistory(int capacity, PacketDescriber describe)
 {
     private readonly Slot[] _slots = Enumerable.Range(0, capacity).Select(_ => new Slot()).ToArray();
     private readonly Lock _lock = new();
     private long _next;
+
+    /// <summary>A history of OSC packets, decoded within <paramref name="limits"/> when shown.</summary>
+    public MessageHistory(int capacity, OscLimits limits)
+        : this(capacity, packet => DescribeOsc(packet, limits))
+    {
+    }
 
     public void Record(MessageDirection direction, ReadOnlySpan<byte> packet, string? peer, DateTimeOffset time)
     {
@@ -47,15 +56,17 @@ internal sealed class MessageHistory(int capacity, OscLimits limits)
             {
                 Slot slot = _slots[(int)(i % _slots.Length)];
                 ReadOnlySpan<byte> packet = slot.Buffer.AsSpan(0, slot.Length);
-                string text = OscCodec.TryDecode(packet, limits, out OscPacket? decoded, out OscError error) == System.Buffers.OperationStatus.Done
-                    ? Describe(decoded!)
-                    : $"(invalid: {error.Describe()})";
-                entries.Add(new HistoryEntry(slot.Time, slot.Direction, slot.Peer, slot.Length, text));
+                entries.Add(new HistoryEntry(slot.Time, slot.Direction, slot.Peer, slot.Length, describe(packet)));
             }
 
             return entries;
         }
     }
+
+    private static string DescribeOsc(ReadOnlySpan<byte> packet, OscLimits limits) =>
+        OscCodec.TryDecode(packet, limits, out OscPacket? decoded, out OscError error) == System.Buffers.OperationStatus.Done
+            ? Describe(decoded!)
+            : $"(invalid: {error.Describe()})";
 
     private static string Describe(OscPacket packet) => packet switch
     {

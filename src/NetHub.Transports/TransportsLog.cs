@@ -43,4 +43,10 @@ internal static partial class TransportsLog
 
     [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Endpoint '{Endpoint}' stopped")]
     public static partial void EndpointStopped(ILogger logger, string endpoint);
+
+    [LoggerMessage(EventId = 2020, Level = LogLevel.Warning, Message = "Endpoint '{Endpoint}' received {Bytes} bytes from {Peer} that are not valid {Encoding}; delivered them as bytes. If the device sends binary or Latin-1 text, set the endpoint's encoding to bytes or latin-1{Suppressed}")]
+    public static partial void InvalidText(ILogger logger, string endpoint, int bytes, string peer, string encoding, string suppressed);
+
+    [LoggerMessage(EventId = 2021, Level = LogLevel.Warning, Message = "Endpoint '{Endpoint}' discarded a message from {Peer} longer than max-message ({Max} bytes) and kept serving. Raise max-message, or check that the sender {Hint}{Suppressed}")]
+    public static partial void MessageTooLong(ILogger logger, string endpoint, string peer, int max, string hint, string suppressed);
 }

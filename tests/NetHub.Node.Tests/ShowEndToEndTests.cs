@@ -62,6 +62,45 @@ public sealed class ShowEndToEndTests : IDisposable
         node.WaitForLine("Hub command from osc-in", Limit);
     }
 
+    [Fact]
+    public void TextCommands_OverATcpLineEndpoint_AreAnsweredToTheSender()
+    {
+        int panelPort = FreePort.Tcp();
+        int app = FreePort.Udp();
+        string path = Path.Combine(_directory, "panel.conf");
+        File.WriteAllText(path, $$"""
+            nethub {
+              endpoints {
+                panel { type = tcp-server, bind = "127.0.0.1:{{panelPort}}" }
+                td { type = osc-udp, remote = "127.0.0.1:{{app}}" }
+              }
+              commands { json = [panel], cmd = [panel] }
+              cue-lists.main.cues = [{ number = 1, name = "Go", actions = [{ send = "td:/go" }] }]
+            }
+            """);
+        using ExternalProcess oscdump = ExternalProcess.Start("oscdump", ["-L", Text(app)]);
+        using ExternalProcess node = NodeProcess.Start("run", "--config", path);
+        node.WaitForLine($"Endpoint 'panel' (tcp-server) listening on 127.0.0.1:{panelPort}", Limit);
+
+        using var client = new System.Net.Sockets.TcpClient();
+        client.Connect(System.Net.IPAddress.Loopback, panelPort);
+        client.ReceiveTimeout = (int)Limit.TotalMilliseconds;
+        using var stream = client.GetStream();
+        using var writer = new StreamWriter(stream) { AutoFlush = true, NewLine = "\n" };
+        using var reader = new StreamReader(stream);
+
+        writer.WriteLine("CMD:GO");
+        Assert.StartsWith("OK:GO main: cue 1 'Go' fired", reader.ReadLine(), StringComparison.Ordinal);
+        Assert.EndsWith(" /go ", oscdump.WaitForLine("/go", Limit), StringComparison.Ordinal); // oscdump: address, then the (empty) types
+
+        writer.WriteLine("""{"command": "set", "target": "td:/level", "value": 0.25}""");
+        Assert.Equal("""{"ok":true,"message":"set td:/level to 0.25"}""", reader.ReadLine());
+        Assert.EndsWith("/level f 0.250000", oscdump.WaitForLine("/level", Limit), StringComparison.Ordinal);
+
+        writer.WriteLine("CMD:JUMP");
+        Assert.StartsWith("ERROR:unknown command \"JUMP\"", reader.ReadLine(), StringComparison.Ordinal);
+    }
+
     private static void Oscsend(int port, params string[] message)
     {
         using ExternalProcess oscsend = ExternalProcess.Start("oscsend", ["127.0.0.1", Text(port), .. message]);
