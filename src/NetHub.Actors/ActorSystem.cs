@@ -210,7 +210,9 @@ public sealed class ActorSystem : IAsyncDisposable
     {
         Interlocked.Increment(ref _deadLetterCount);
         EventStream.Publish(new DeadLetter(message, sender, recipient));
-        bool quiet = IsTerminating && !Settings.DeadLetters.LogDuringShutdown;
+        // A Terminated for a watcher that stopped first is the normal end of a shutdown, not a lost message (Akka does
+        // not log these either); it is still counted and published.
+        bool quiet = (IsTerminating && !Settings.DeadLetters.LogDuringShutdown) || message is Terminated;
         if (!quiet && _deadLetterLog.TryAcquire(out long suppressed))
         {
             ActorsLog.DeadLetter(Log, message.GetType().Name, sender?.Path.ToString() ?? "no sender", recipient.Path.ToString(), Suppressed(suppressed));

@@ -33,6 +33,25 @@ public sealed class DeadLetterTests(ITestOutputHelper output) : ActorTestKit(out
     }
 
     [Fact]
+    public void TerminatedForAWatcherThatStoppedFirst_IsCountedButNotLogged()
+    {
+        Logs.ExpectDeadLetters(m => m is Terminated);
+        TestProbe deadLetters = CreateTestProbe();
+        Sys.EventStream.Subscribe<DeadLetter>(deadLetters.Ref);
+        IActorRef router = Sys.ActorOf(Props.Create(() => new ForwardActor(CreateTestProbe().Ref)), "router");
+        IActorRef endpoint = Sys.ActorOf(Props.Create(() => new ForwardActor(CreateTestProbe().Ref)), "endpoint");
+        TestActor.Watch(router);
+        Sys.Stop(router);
+        TestActor.ExpectTerminated(router);
+
+        // What a stopping endpoint sends a watcher that has already gone (the two stop side by side at shutdown).
+        router.Tell(new Terminated(endpoint, ExistenceConfirmed: true));
+
+        Assert.IsType<Terminated>(deadLetters.ExpectMsg<DeadLetter>().Message);
+        Assert.DoesNotContain(Logs.Entries, e => e.EventId.Id == 1020);
+    }
+
+    [Fact]
     public void DeadLetterLogging_IsLimitedPerWindow_AndSummarisesTheRest()
     {
         Logs.ExpectDeadLetters();

@@ -16,7 +16,7 @@ public sealed partial class RouterActor
     private readonly Dictionary<ValueTarget, List<IActorRef>> _subscribers = [];
     private readonly HashSet<IActorRef> _watched = [];
     private readonly HashSet<string> _down = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, (ulong Endpoints, long Timestamp)> _recent = [];
+    private readonly Dictionary<int, Sent> _recent = [];
 
     /// <summary>
     /// Sends <paramref name="message"/> out of <paramref name="endpoint"/>. Reliable goes at once (and supersedes a
@@ -233,7 +233,7 @@ public sealed partial class RouterActor
         if (_recent.Count >= _settings.LoopMemory)
         {
             long oldest = now - (long)(_settings.LoopWindow.TotalSeconds * Context.System.Time.TimestampFrequency);
-            foreach (KeyValuePair<int, (ulong, long Timestamp)> entry in _recent)
+            foreach (KeyValuePair<int, Sent> entry in _recent)
             {
                 if (entry.Value.Timestamp < oldest)
                 {
@@ -248,20 +248,70 @@ public sealed partial class RouterActor
         }
 
         int key = Fingerprint(message);
-        ulong endpoints = _recent.TryGetValue(key, out (ulong Endpoints, long) seen) ? seen.Endpoints : 0;
-        _recent[key] = (endpoints | EndpointBit(endpoint), now);
+        if (_recent.TryGetValue(key, out Sent? seen) && SameContent(seen.Message, message))
+        {
+            seen.Endpoints |= EndpointBit(endpoint);
+            seen.Timestamp = now;
+        }
+        else
+        {
+            // A different message with the same fingerprint replaces the old one: at worst a loop is caught one
+            // round later, never a new message taken for a returning one.
+            _recent[key] = new Sent(message, EndpointBit(endpoint), now);
+        }
     }
 
     /// <summary>The endpoints an equal message went out of within the loop window: 0 when it is new.</summary>
     private ulong ReturnedTo(HubMessage message)
     {
-        if (_recent.Count == 0 || !_recent.TryGetValue(Fingerprint(message), out (ulong Endpoints, long Timestamp) seen))
+        if (_recent.Count == 0 || !_recent.TryGetValue(Fingerprint(message), out Sent? seen) || !SameContent(seen.Message, message))
         {
             return 0;
         }
 
         TimeSpan age = Context.System.Time.GetElapsedTime(seen.Timestamp);
         return age <= _settings.LoopWindow ? seen.Endpoints : 0;
+    }
+
+    /// <summary>Same address and same arguments (or text): what makes a message that comes back "the same".</summary>
+    private static bool SameContent(HubMessage a, HubMessage b)
+    {
+        if (!string.Equals(a.Address, b.Address, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (a.Payload is OscPayload x && b.Payload is OscPayload y)
+        {
+            IReadOnlyList<OscArgument> left = x.Arguments;
+            IReadOnlyList<OscArgument> right = y.Arguments;
+            if (left.Count != right.Count)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < left.Count; i++)
+            {
+                if (!left[i].Equals(right[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return a.Payload.Kind == b.Payload.Kind && string.Equals(PayloadConvert.ToText(a.Payload), PayloadConvert.ToText(b.Payload), StringComparison.Ordinal);
+    }
+
+    /// <summary>One remembered send: the message, the endpoints it went out of, when last.</summary>
+    private sealed class Sent(HubMessage message, ulong endpoints, long timestamp)
+    {
+        public HubMessage Message { get; } = message;
+
+        public ulong Endpoints { get; set; } = endpoints;
+
+        public long Timestamp { get; set; } = timestamp;
     }
 
     private sealed record FlushLane(string Endpoint);
