@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using NetHub.Actors;
 using NetHub.Configuration;
 using NetHub.Hub;
+using NetHub.Hub.History;
 using NetHub.Hub.Routing;
 using NetHub.Messages;
 using NetHub.Osc;
@@ -14,7 +15,7 @@ namespace NetHub.Benchmarks.Hub;
 /// Issue 4, in-process: a stream of OSC fader messages into the router, each matched by a route with a range
 /// transform (<c>map [0,1] -> [-60,6]</c>) and rewritten, out to an endpoint actor that counts what it gets; against
 /// the same number of messages through a raw <see cref="Channel{T}"/> producer/consumer hop (the anchor, ratio 1.00).
-/// The router also tells a history sink about each message in and out, as in a node. The messages are built once,
+/// With <see cref="History"/> the real history actor records each message in and out, as in a node. The messages are built once,
 /// so "Allocated" shows what routing itself costs per message.
 /// Goal: per-message cost at most 2x the channel hop.
 /// </summary>
@@ -28,14 +29,19 @@ public class RouteHopBenchmarks
     private CountingActor.Target _target = null!;
     private HubMessage[] _messages = [];
 
+    /// <summary>With the history recording every message in and out, as a node does; without, the router alone.</summary>
+    [Params(true, false)]
+    public bool History { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         _system = ActorSystem.Create("bench");
         _target = new CountingActor.Target();
-        CountingActor.Target history = new();
         IActorRef endpoints = _system.ActorOf(Props.Create(() => new Endpoints(_target)), "endpoints");
-        IActorRef sink = _system.ActorOf(Props.Create(() => new CountingActor(history)), "history");
+        IActorRef? sink = History
+            ? _system.ActorOf(Props.Create(() => new HistoryActor(HistorySettings.FromConfig(HubSettings.Reference.Resolve().GetConfig("nethub")))), "history")
+            : null;
         Config show = Config.Parse("""
             nethub.routes.faders {
               from = [tablet], address = "/1/fader{n}", to = ["td:/mixer/ch/{n}/gain"]
