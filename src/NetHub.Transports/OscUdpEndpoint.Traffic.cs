@@ -9,7 +9,85 @@ namespace NetHub.Transports;
 /// <summary>The receive loop (its own thread) and sending (on the actor's turn).</summary>
 public sealed partial class OscUdpEndpoint
 {
+    private static readonly TimeSpan StopCheck = TimeSpan.FromMilliseconds(250);
+
     private void ReceiveLoop(Socket socket, IActorRef self)
+    {
+        try
+        {
+            ReceiveLoopCore(socket, self);
+        }
+        catch (Exception ex) when (!_stopping)
+        {
+            // Nothing a peer sends may end the process: the endpoint fails instead and its supervisor restarts it.
+            self.Tell(new ReceiveFailed(ex));
+        }
+        catch (Exception)
+        {
+            // Stopping: whatever the closing socket did to a receive in flight no longer matters.
+        }
+    }
+
+    private void ReceiveLoopCore(Socket socket, IActorRef self)
+    {
+        int slotSize = Math.Min(_limits.MaxPacketSize + 1, MaxDatagram);
+        using UdpBatchReceiver? batch = UdpBatchReceiver.TryCreate(socket, slotSize);
+        if (batch is not null)
+        {
+            try
+            {
+                ReceiveBatches(batch, socket, self);
+                return;
+            }
+            catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+            {
+                // No recvmmsg in this C library: receive one datagram at a time below.
+            }
+        }
+
+        ReceiveSingly(socket, self);
+    }
+
+    private void ReceiveBatches(UdpBatchReceiver batch, Socket socket, IActorRef self)
+    {
+        var from = new SocketAddress(socket.AddressFamily);
+        while (!_stopping)
+        {
+            int count;
+            try
+            {
+                count = batch.Receive(StopCheck, out bool refused);
+                if (refused)
+                {
+                    _inbound.Problem(nameof(SocketError.ConnectionRefused), "receive reported that an earlier send was refused (nothing listens at the destination)");
+                }
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                if (!_stopping)
+                {
+                    self.Tell(new ReceiveFailed(ex));
+                }
+
+                return;
+            }
+
+            if (count == 0)
+            {
+                continue;
+            }
+
+            DateTimeOffset now = _time.GetUtcNow();
+            for (int i = 0; i < count; i++)
+            {
+                ReadOnlySpan<byte> datagram = batch.Datagram(i);
+                string? peer = batch.CopySender(i, from) ? _peers.Touch(from, datagram.Length, now).Address : null;
+                _inbound.Process(datagram, peer, now);
+            }
+        }
+    }
+
+    private void ReceiveSingly(Socket socket, IActorRef self)
     {
         byte[] buffer = new byte[Math.Min(_limits.MaxPacketSize + 1, MaxDatagram)];
         var from = new SocketAddress(socket.AddressFamily);
