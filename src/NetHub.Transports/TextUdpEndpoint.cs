@@ -134,6 +134,23 @@ public sealed class TextUdpEndpoint : Actor
 
     private void ReceiveLoop(Socket socket, IActorRef self)
     {
+        try
+        {
+            ReceiveLoopCore(socket, self);
+        }
+        catch (Exception ex) when (!_stopping)
+        {
+            // Nothing a peer sends may end the process: the endpoint fails instead and its supervisor restarts it.
+            self.Tell(new ReceiveFailed(ex));
+        }
+        catch (Exception)
+        {
+            // Stopping: whatever the closing socket did to a receive in flight no longer matters.
+        }
+    }
+
+    private void ReceiveLoopCore(Socket socket, IActorRef self)
+    {
         // Room for the largest datagram, so an over-long message is judged whole rather than cut silently.
         byte[] buffer = new byte[TextUdpSettings.MaxDatagram + 1];
         var from = new SocketAddress(socket.AddressFamily);
