@@ -132,22 +132,7 @@ public sealed class TextUdpEndpoint : Actor
             ? new IPEndPoint(endPoint.Address.MapToIPv6(), endPoint.Port)
             : endPoint;
 
-    private void ReceiveLoop(Socket socket, IActorRef self)
-    {
-        try
-        {
-            ReceiveLoopCore(socket, self);
-        }
-        catch (Exception ex) when (!_stopping)
-        {
-            // Nothing a peer sends may end the process: the endpoint fails instead and its supervisor restarts it.
-            self.Tell(new ReceiveFailed(ex));
-        }
-        catch (Exception)
-        {
-            // Stopping: whatever the closing socket did to a receive in flight no longer matters.
-        }
-    }
+    private void ReceiveLoop(Socket socket, IActorRef self) => ReceiveThread.Run(() => ReceiveLoopCore(socket, self), self, () => _stopping);
 
     private void ReceiveLoopCore(Socket socket, IActorRef self)
     {
