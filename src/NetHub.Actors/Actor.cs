@@ -65,6 +65,16 @@ public abstract class Actor
     protected internal virtual void PostRestart(Exception reason) => PreStart();
 
     /// <summary>
+    /// Called after the actor has handled a run of messages (everything that was queued, or the dispatcher's throughput
+    /// quantum), before its thread goes to other work; never while an async handler is pending or after a failure. An
+    /// actor that buffers output (sends to one endpoint, records for the history) passes it on here, once per run
+    /// instead of once per message; the default does nothing. An exception here is a failure of the actor, as in a handler.
+    /// </summary>
+    protected internal virtual void RunCompleted()
+    {
+    }
+
+    /// <summary>
     /// Called for a message no handler took. The default throws <see cref="DeathPactException"/> for
     /// <see cref="Terminated"/> and otherwise publishes <see cref="UnhandledMessage"/> and logs it.
     /// </summary>

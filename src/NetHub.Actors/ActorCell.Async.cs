@@ -43,13 +43,13 @@ internal sealed partial class ActorCell
     /// <summary>Someone asked this actor to stop (it may not have got to it yet).</summary>
     public bool StopRequested => _stopRequested;
 
-    /// <summary>At the start of each mailbox run: if the awaited handler finished, settle it.</summary>
-    public void CompletePendingAsync()
+    /// <summary>At the start of each mailbox run: if the awaited handler finished, settle it (true when it did).</summary>
+    public bool CompletePendingAsync()
     {
         Task? task = _pendingTask;
         if (task is null || !task.IsCompleted)
         {
-            return;
+            return false;
         }
 
         _pendingTask = null;
@@ -71,6 +71,8 @@ internal sealed partial class ActorCell
         {
             _current = default;
         }
+
+        return true;
     }
 
     private void BeginAsync(Task task)

@@ -57,7 +57,9 @@ internal sealed partial class ActorCell
 
     private void LogFailure(Failed failed, Directive directive, bool budgetExhausted, ChildStats stats, SupervisorStrategy strategy)
     {
-        string messageType = failed.MessageType?.Name ?? "no message (during start-up or restart)";
+        string messageType = failed.MessageType == typeof(EndOfRun)
+            ? "the end of a run (RunCompleted, passing on what the run buffered)"
+            : failed.MessageType?.Name ?? "no message (during start-up or restart)";
         string child = failed.Child.Path.ToString();
         switch (directive)
         {

@@ -105,6 +105,24 @@ internal sealed partial class ActorCell : IActorContext
         }
     }
 
+    /// <summary>After a mailbox run that handled user messages: lets the actor pass on what it buffered in the run.</summary>
+    public void CompleteRun()
+    {
+        if (_userSuspended || _actor is not { } actor)
+        {
+            return;
+        }
+
+        try
+        {
+            actor.RunCompleted();
+        }
+        catch (Exception ex)
+        {
+            HandleInvokeFailure(ex, null, typeof(EndOfRun));
+        }
+    }
+
     private void InvokeCore(ref object message)
     {
         switch (message)
@@ -294,3 +312,6 @@ internal sealed partial class ActorCell : IActorContext
         Terminated,
     }
 }
+
+/// <summary>Names <see cref="Actor.RunCompleted"/> as the failing step in a supervisor's log.</summary>
+internal sealed class EndOfRun;

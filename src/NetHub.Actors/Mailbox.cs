@@ -154,7 +154,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     {
         try
         {
-            _cell.CompletePendingAsync();
+            bool settled = _cell.CompletePendingAsync();
             if (!IsClosed)
             {
                 ProcessSystem();
@@ -162,7 +162,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
             if (!IsClosed)
             {
-                ProcessUser();
+                ProcessUser(settled);
             }
         }
         catch (Exception ex)
@@ -201,14 +201,16 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
     }
 
-    private void ProcessUser()
+    /// <summary>Handles user messages up to the throughput quantum, then lets the actor pass on what the run buffered.</summary>
+    private void ProcessUser(bool settledAsync)
     {
-        int left = _dispatcher.Throughput;
+        int throughput = _dispatcher.Throughput;
+        int left = throughput;
         while (left > 0 && !_cell.IsUserSuspended)
         {
             if (!_cell.TryTakeUnstashed(out Envelope envelope) && !_reader.TryRead(out envelope))
             {
-                return;
+                break;
             }
 
             _cell.Invoke(envelope);
@@ -221,6 +223,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                     return;
                 }
             }
+        }
+
+        if (left < throughput || settledAsync)
+        {
+            _cell.CompleteRun();
         }
     }
 
