@@ -38,6 +38,7 @@ public sealed partial class HistoryActor : Actor
         _streamGapTicks = settings.StreamGap.Ticks;
         _ring = new HistoryRing(settings.Size, settings.MaxBytes);
         Receive<Traffic>(Record);
+        Receive<TrafficBatch>(RecordAll);
         Receive<TrafficError>(RecordError);
         Receive<QueryHistory>(Query);
         Receive<GetTrafficStats>(Stats);
@@ -49,6 +50,14 @@ public sealed partial class HistoryActor : Actor
     {
         Timers.StartPeriodicTimer(CheckPeers.Instance, CheckPeers.Instance, _settings.PeerCheckInterval);
         HistoryLog.Started(Log, _settings.Size, _settings.MaxBytes, _settings.MaxAddresses, _settings.MaxPeers, _settings.PeerInactiveTimeout.TotalSeconds);
+    }
+
+    private void RecordAll(TrafficBatch batch)
+    {
+        for (int i = 0; i < batch.Reports.Count; i++)
+        {
+            Record(batch.Reports[i]);
+        }
     }
 
     /// <summary>The hot path: one message, O(1), no allocation unless a new address, peer or endpoint is first seen.</summary>

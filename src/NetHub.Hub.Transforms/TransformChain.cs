@@ -23,6 +23,7 @@ public sealed class TransformChain
     internal TransformChain(TransformStage[] stages)
     {
         _stages = stages;
+        UsesTime = stages.Any(s => s is RateLimitStage or SmoothStage);
         _description = stages.Length == 0 ? "none" : string.Join(" | ", (IEnumerable<TransformStage>)stages);
     }
 
@@ -33,6 +34,12 @@ public sealed class TransformChain
 
     /// <summary>Whether a stage (a template) reads the route's captures, so the route must compute them for each message.</summary>
     public bool UsesCaptures => _stages.Any(s => s is TemplateStage);
+
+    /// <summary>
+    /// Whether a stage (smoothing, a rate limit) reads the time passed to <see cref="Apply"/> and <see cref="Flush"/>;
+    /// when not, the caller may pass any time and skip reading the clock for each message.
+    /// </summary>
+    public bool UsesTime { get; private init; }
 
     /// <summary>
     /// Reads the list of transform objects at <paramref name="path"/> (e.g. <c>transforms</c>); a missing key or

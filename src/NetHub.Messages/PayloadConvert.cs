@@ -25,13 +25,17 @@ public static partial class PayloadConvert
         ArgumentNullException.ThrowIfNull(payload);
         return payload switch
         {
-            OscPayload osc => nonFinite == NonFiniteFloats.Keep ? osc.Arguments : [.. osc.Arguments.Select(a => ApplyNonFinite(a, nonFinite))],
+            OscPayload osc => nonFinite == NonFiniteFloats.Keep ? osc.Arguments : ApplyNonFinite(osc.Arguments, nonFinite),
             TextPayload text => [OscArgument.String(StripNul(text.Text))],
             BytesPayload bytes => [OscArgument.Blob(bytes.Bytes)],
             JsonPayload json => FromJson(json.Json, nonFinite),
             _ => throw new ArgumentException($"Unknown payload {payload.GetType().Name}", nameof(payload)),
         };
     }
+
+    // Its own method so the lambda's closure is made only when floats need changing, not on every call.
+    private static OscArgument[] ApplyNonFinite(IReadOnlyList<OscArgument> arguments, NonFiniteFloats nonFinite) =>
+        [.. arguments.Select(a => ApplyNonFinite(a, nonFinite))];
 
     public static string ToText(HubPayload payload)
     {

@@ -45,6 +45,7 @@ public sealed class OscTcpClientEndpoint : Actor
         Receive<ConnectionClosed>(_ => { });
         Receive<Reconnect>(_ => Connect());
         ReceiveAsync<SendMessage>(SendAsync);
+        ReceiveAsync<SendBatch>(batch => batch.ForEachAsync(SendAsync));
         Receive<GetEndpointStatus>(_ => Sender.Tell(new EndpointStatus(
             _name, OscTcpClientSettings.TypeName, _state, OscUdpEndpoint.LocalAddress(_socket), _counters.Snapshot(), _peers.Snapshot(_time.GetUtcNow()), _history.Snapshot())));
     }

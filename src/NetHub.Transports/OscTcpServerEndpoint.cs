@@ -39,6 +39,7 @@ public sealed class OscTcpServerEndpoint : Actor
         Receive<Accepted>(OnAccepted);
         Receive<Terminated>(t => _clients.Remove(t.ActorRef));
         Receive<SendMessage>(Send);
+        Receive<SendBatch>(batch => batch.ForEach(Send));
         Receive<GetEndpointStatus>(_ => Sender.Tell(new EndpointStatus(
             _name, OscTcpServerSettings.TypeName, $"{_state}, {_clients.Count} client(s)", OscUdpEndpoint.LocalAddress(_listener), _counters.Snapshot(), _peers.Snapshot(_time.GetUtcNow()), _history.Snapshot())));
         Receive<ReceiveFailed>(f => throw new IOException($"Endpoint '{_name}' stopped accepting: {f.Cause.Message}", f.Cause));

@@ -46,6 +46,7 @@ public sealed partial class OscUdpEndpoint : Actor
         _peers = new PeerTable(settings.Peers.Max, settings.Peers.InactiveTimeout);
         _inbound = new OscInbound(name, context, settings.Bundles, _limits, _counters, _history, Log);
         Receive<SendMessage>(Send);
+        Receive<SendBatch>(batch => batch.ForEach(Send));
         Receive<GetEndpointStatus>(_ => Sender.Tell(new EndpointStatus(
             _name, OscUdpSettings.TypeName, _state, LocalAddress(_socket), _counters.Snapshot(), _peers.Snapshot(_time.GetUtcNow()), _history.Snapshot())));
         Receive<ReceiveFailed>(f => throw new IOException($"Endpoint '{_name}' stopped receiving: {f.Cause.Message}", f.Cause));

@@ -37,6 +37,7 @@ public sealed class TextUdpEndpoint : Actor
         _peers = new PeerTable(settings.Peers.Max, settings.Peers.InactiveTimeout);
         _inbound = new TextInbound(name, context, settings.Address, settings.Encoding, settings.Framing, (int)settings.MaxMessage, _counters, _history, Log);
         Receive<SendMessage>(Send);
+        Receive<SendBatch>(batch => batch.ForEach(Send));
         Receive<GetEndpointStatus>(_ => Sender.Tell(new EndpointStatus(
             _name, TextUdpSettings.TypeName, _state, OscUdpEndpoint.LocalAddress(_socket), _counters.Snapshot(), _peers.Snapshot(_time.GetUtcNow()), _history.Snapshot())));
         Receive<ReceiveFailed>(f => throw new IOException($"Endpoint '{_name}' stopped receiving: {f.Cause.Message}", f.Cause));

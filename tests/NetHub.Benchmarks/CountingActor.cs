@@ -1,11 +1,25 @@
 using NetHub.Actors;
+using NetHub.Transports;
 
 namespace NetHub.Benchmarks;
 
-/// <summary>Counts messages and completes the armed task when the expected number has arrived.</summary>
+/// <summary>
+/// Counts messages and completes the armed task when the expected number has arrived. A <see cref="SendBatch"/> counts
+/// as the messages in it, as an endpoint sends each of them.
+/// </summary>
 internal sealed class CountingActor : Actor
 {
-    public CountingActor(Target target) => ReceiveAny(_ => target.Count());
+    public CountingActor(Target target)
+    {
+        Receive<SendBatch>(batch =>
+        {
+            for (int i = 0; i < batch.Messages.Count; i++)
+            {
+                target.Count();
+            }
+        });
+        ReceiveAny(_ => target.Count());
+    }
 
     internal sealed class Target
     {

@@ -1,3 +1,4 @@
+using NetHub.Osc;
 using Xunit.Abstractions;
 
 namespace NetHub.Hub.History.Tests;
@@ -20,6 +21,21 @@ public sealed class HistoryQueryTests(ITestOutputHelper output) : HistoryTestKit
         In("qlab", PeerC, "/cue/1/go");
         Step(TimeSpan.FromSeconds(1));
         Out(Tablet, PeerA, "/1/fader1");
+    }
+
+    [Fact]
+    public void TrafficBatch_RecordsEachReportInOrder()
+    {
+        StartHistory();
+        History.Tell(new TrafficBatch([
+            new Traffic(Osc("/1/fader1", OscArgument.Float32(0.1f)), TrafficDirection.In, Tablet, PeerA),
+            new Traffic(Osc("/mixer/ch/1/gain", OscArgument.Float32(-30f)), TrafficDirection.Out, "td", null),
+            new Traffic(Osc("/1/fader2", OscArgument.Float32(0.2f)), TrafficDirection.In, Tablet, PeerB),
+        ]));
+
+        HistoryPage page = Query(new QueryHistory());
+        Assert.Equal([3L, 2, 1], Sequences(page));
+        Assert.Equal(["/1/fader2", "/mixer/ch/1/gain", "/1/fader1"], page.Entries.Select(e => e.Message.Address));
     }
 
     [Fact]

@@ -17,6 +17,24 @@ public sealed class TransformChainTests
     public void Apply_FaderToDecibelsInSteps_ComposesMapCurveAndStep() =>
         Assert.Equal(-60 + (66 * 0.24025307335204216), Map("{ type = curve, shape = exp }, { type = map, in = [0, 1], out = [-60, 6] }", 0.5), 9);
 
+    [Theory]
+    [InlineData("[{ type = map, in = [0, 1], out = [-60, 6] }, { type = curve, shape = log }, { type = repetition-filter }]", false)]
+    [InlineData("[{ type = map, in = [0, 1], out = [0, 1] }, { type = smooth, method = lag, time = 100ms }]", true)]
+    [InlineData("[{ type = rate-limit, max-rate = 30 }]", true)]
+    public void UsesTime_OnlyForStagesThatReadTheClock(string list, bool usesTime)
+    {
+        TransformChain chain = Parse(list);
+        Assert.Equal(usesTime, chain.UsesTime);
+        if (!usesTime)
+        {
+            // Such a chain gives the same answer whatever time it is told.
+            OscArgument[] input = [OscArgument.Float32(0.25f)];
+            TransformResult early = chain.Apply(chain.CreateState(), new TransformInput(input), default);
+            TransformResult late = chain.Apply(chain.CreateState(), new TransformInput(input), At(60_000));
+            Assert.Equal(Number(early), Number(late));
+        }
+    }
+
     [Fact]
     public void Apply_NothingChanged_ReturnsTheInputListItself()
     {

@@ -52,6 +52,22 @@ public sealed class OscUdpEndpointTests(ITestOutputHelper output) : EndpointTest
     }
 
     [Fact]
+    public void SendBatch_SendsEachMessageInOrder()
+    {
+        using var app = new UdpPeer();
+        IActorRef endpoint = Start(Define($"type = osc-udp, remote = \"{app.LocalText}\""));
+
+        endpoint.Tell(new SendBatch([.. Enumerable.Range(1, 3).Select(i => new SendMessage(Outgoing($"/mixer/ch/{i}/fader", OscArgument.Float32(i / 10f))))]));
+
+        for (int i = 1; i <= 3; i++)
+        {
+            Assert.Equal(new OscMessage($"/mixer/ch/{i}/fader", OscArgument.Float32(i / 10f)), app.ReceiveOsc());
+        }
+
+        AwaitCondition(() => Status(endpoint).Counters.MessagesOut == 3);
+    }
+
+    [Fact]
     public void Reply_GoesBackToThePeerThatSent()
     {
         IActorRef endpoint = StartUdp();

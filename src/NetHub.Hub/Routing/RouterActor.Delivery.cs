@@ -6,17 +6,19 @@ using NetHub.Transports;
 
 namespace NetHub.Hub.Routing;
 
-/// <summary>Sending out of endpoints: lanes, the current values and their subscribers, loop memory.</summary>
+/// <summary>
+/// Sending out of endpoints: lanes, the current values and their subscribers, loop memory. What the router sends
+/// during a run of messages (and what it reports to the history) is buffered and passed on once per run in
+/// <see cref="RunCompleted"/>: one <see cref="SendBatch"/> per endpoint instead of a wake-up per message.
+/// </summary>
 public sealed partial class RouterActor
 {
-    private readonly ulong[] _loopMask;
-    private readonly Dictionary<string, Dictionary<(string Address, string? To), HubMessage>> _pending = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _flushQueued = new(StringComparer.Ordinal);
-    private readonly Dictionary<ValueTarget, IReadOnlyList<OscArgument>> _values = [];
-    private readonly Dictionary<ValueTarget, List<IActorRef>> _subscribers = [];
+    private readonly Dictionary<string, EndpointSlot> _endpoints = new(StringComparer.Ordinal);
+    private readonly List<EndpointSlot> _withOutput = [];
+    private readonly List<Traffic> _traffic = [];
+    private readonly Dictionary<ValueTarget, ValueCell> _values = [];
     private readonly HashSet<IActorRef> _watched = [];
-    private readonly HashSet<string> _down = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, Sent> _recent = [];
+    private readonly LoopMemory _recent;
 
     /// <summary>
     /// Sends <paramref name="message"/> out of <paramref name="endpoint"/>. Reliable goes at once (and supersedes a
@@ -26,53 +28,55 @@ public sealed partial class RouterActor
     /// </summary>
     private void Deliver(string endpoint, HubMessage message, Lane lane, string? to, string origin)
     {
-        if (!_endpointRefs.ContainsKey(endpoint) && !_endpointNames.Contains(endpoint, StringComparer.Ordinal))
+        if (!_endpoints.TryGetValue(endpoint, out EndpointSlot? slot))
         {
             Fail("UnknownEndpoint", $"{origin} sent {message.Address} to endpoint '{endpoint}', which is not configured (endpoints: {string.Join(", ", _endpointNames)})");
             return;
         }
 
-        UpdateValue(new ValueTarget(endpoint, message.Address), message.Payload, origin);
+        Deliver(slot, Value(new ValueTarget(endpoint, message.Address)), message, lane, to, origin);
+    }
+
+    private void Deliver(EndpointSlot slot, ValueCell value, HubMessage message, Lane lane, string? to, string origin)
+    {
+        UpdateValue(value, message.Payload, origin);
         if (lane == Lane.Reliable)
         {
-            if (_pending.TryGetValue(endpoint, out Dictionary<(string, string?), HubMessage>? waiting))
-            {
-                waiting.Remove((message.Address, to));
-            }
-
-            Transmit(endpoint, message, to);
+            slot.Pending?.Remove((message.Address, to));
+            Transmit(slot, message, to);
             return;
         }
 
-        if (!_pending.TryGetValue(endpoint, out Dictionary<(string, string?), HubMessage>? table))
-        {
-            table = [];
-            _pending[endpoint] = table;
-        }
-
+        Dictionary<(string, string?), HubMessage> table = slot.Pending ??= [];
         if (table.ContainsKey((message.Address, to)))
         {
             _coalesced++;
         }
 
         table[(message.Address, to)] = message;
-        if (_flushQueued.Add(endpoint))
+        if (!slot.FlushQueued)
         {
-            Self.Tell(new FlushLane(endpoint));
+            slot.FlushQueued = true;
+            Self.Tell(new FlushLane(slot.Name));
         }
     }
 
     private void OnFlushLane(FlushLane flush)
     {
-        _flushQueued.Remove(flush.Endpoint);
-        if (!_pending.TryGetValue(flush.Endpoint, out Dictionary<(string Address, string? To), HubMessage>? table) || table.Count == 0)
+        if (!_endpoints.TryGetValue(flush.Endpoint, out EndpointSlot? slot))
+        {
+            return;
+        }
+
+        slot.FlushQueued = false;
+        if (slot.Pending is not { Count: > 0 } table)
         {
             return;
         }
 
         foreach (KeyValuePair<(string Address, string? To), HubMessage> entry in table)
         {
-            Transmit(flush.Endpoint, entry.Value, entry.Key.To);
+            Transmit(slot, entry.Value, entry.Key.To);
         }
 
         table.Clear();
@@ -80,41 +84,83 @@ public sealed partial class RouterActor
 
     private void Transmit(string endpoint, HubMessage message, string? to)
     {
-        if (_down.Contains(endpoint))
+        if (_endpoints.TryGetValue(endpoint, out EndpointSlot? slot))
         {
-            Fail("EndpointDown", $"cannot send {message.Address} to endpoint '{endpoint}': it has stopped (see the log for why; restart the node to retry)");
+            Transmit(slot, message, to);
+        }
+        else
+        {
+            Fail("UnknownEndpoint", $"cannot send {message.Address} to endpoint '{endpoint}', which is not configured (endpoints: {string.Join(", ", _endpointNames)})");
+        }
+    }
+
+    private void Transmit(EndpointSlot slot, HubMessage message, string? to)
+    {
+        if (slot.Down)
+        {
+            Fail("EndpointDown", $"cannot send {message.Address} to endpoint '{slot.Name}': it has stopped (see the log for why; restart the node to retry)");
             return;
         }
 
-        Remember(message, endpoint);
-        var send = new SendMessage(message, to);
-        if (EndpointRef(endpoint) is { } target)
+        _recent.Remember(message, slot.Bit, _inboundStamp != 0 ? _inboundStamp : Context.System.Time.GetTimestamp());
+        if (slot.Output.Count == 0)
         {
-            target.Tell(send, Self);
-        }
-        else if (_wiring is not null)
-        {
-            // Just after start the endpoint may not be resolvable yet; its parent hands it over in order.
-            _wiring.Endpoints.Tell(new ToEndpoint(endpoint, send), Self);
+            _withOutput.Add(slot);
         }
 
+        slot.Output.Add(new SendMessage(message, to));
         _sent++;
-        _wiring?.History?.Tell(new Traffic(message, TrafficDirection.Out, endpoint, to));
+        if (_wiring?.History is not null)
+        {
+            _traffic.Add(new Traffic(message, TrafficDirection.Out, slot.Name, to));
+        }
     }
 
-    private IActorRef? EndpointRef(string endpoint)
+    /// <summary>Passes on what this run produced: the history's records, then one send (or batch) per endpoint.</summary>
+    protected override void RunCompleted() => PassOn();
+
+    protected override void PostStop() => PassOn();
+
+    private void PassOn()
     {
-        if (_endpointRefs.TryGetValue(endpoint, out IActorRef? known))
+        if (_traffic.Count > 0)
+        {
+            _wiring?.History?.Tell(_traffic.Count == 1 ? _traffic[0] : new TrafficBatch([.. _traffic]));
+            _traffic.Clear();
+        }
+
+        foreach (EndpointSlot slot in _withOutput)
+        {
+            List<SendMessage> output = slot.Output;
+            object send = output.Count == 1 ? output[0] : new SendBatch([.. output]);
+            output.Clear();
+            if (EndpointRef(slot) is { } target)
+            {
+                target.Tell(send, Self);
+            }
+            else
+            {
+                // Just after start the endpoint may not be resolvable yet; its parent hands it over in order.
+                _wiring?.Endpoints.Tell(new ToEndpoint(slot.Name, send), Self);
+            }
+        }
+
+        _withOutput.Clear();
+    }
+
+    private IActorRef? EndpointRef(EndpointSlot slot)
+    {
+        if (slot.Ref is { } known)
         {
             return known;
         }
 
-        if (_wiring is null || !Context.System.TryResolve($"{_wiring.Endpoints.Path.ToStringWithoutAddress()}/{endpoint}", out IActorRef? found))
+        if (_wiring is null || !Context.System.TryResolve($"{_wiring.Endpoints.Path.ToStringWithoutAddress()}/{slot.Name}", out IActorRef? found))
         {
             return null;
         }
 
-        _endpointRefs[endpoint] = found;
+        slot.Ref = found;
         Context.Watch(found);
         return found;
     }
@@ -127,17 +173,28 @@ public sealed partial class RouterActor
         Deliver(set.Target.Endpoint, message, set.Lane, null, set.Origin);
     }
 
-    private void UpdateValue(ValueTarget target, HubPayload payload, string origin)
+    private ValueCell Value(ValueTarget target)
+    {
+        if (!_values.TryGetValue(target, out ValueCell? cell))
+        {
+            cell = new ValueCell(target);
+            _values[target] = cell;
+        }
+
+        return cell;
+    }
+
+    private void UpdateValue(ValueCell cell, HubPayload payload, string origin)
     {
         if (payload is not OscPayload osc)
         {
             return;
         }
 
-        _values[target] = osc.Arguments;
-        if (_subscribers.TryGetValue(target, out List<IActorRef>? subscribers))
+        cell.Value = osc.Arguments;
+        if (cell.Subscribers is { Count: > 0 } subscribers)
         {
-            var changed = new ValueChanged(target, osc.Arguments, origin);
+            var changed = new ValueChanged(cell.Target, osc.Arguments, origin);
             foreach (IActorRef subscriber in subscribers)
             {
                 subscriber.Tell(changed, Self);
@@ -149,12 +206,7 @@ public sealed partial class RouterActor
     {
         foreach (ValueTarget target in subscribe.Targets)
         {
-            if (!_subscribers.TryGetValue(target, out List<IActorRef>? list))
-            {
-                list = [];
-                _subscribers[target] = list;
-            }
-
+            List<IActorRef> list = Value(target).Subscribers ??= [];
             if (!list.Contains(subscribe.Subscriber))
             {
                 list.Add(subscribe.Subscriber);
@@ -169,9 +221,18 @@ public sealed partial class RouterActor
 
     private void OnGetValues(GetValues get)
     {
-        Dictionary<ValueTarget, IReadOnlyList<OscArgument>> values = get.Targets is null
-            ? new(_values)
-            : get.Targets.Where(_values.ContainsKey).Distinct().ToDictionary(t => t, t => _values[t]);
+        IEnumerable<ValueCell> cells = get.Targets is null
+            ? _values.Values
+            : get.Targets.Distinct().Select(t => _values.GetValueOrDefault(t)).OfType<ValueCell>();
+        Dictionary<ValueTarget, IReadOnlyList<OscArgument>> values = [];
+        foreach (ValueCell cell in cells)
+        {
+            if (cell.Value is { } value)
+            {
+                values[cell.Target] = value;
+            }
+        }
+
         Sender.Tell(new ValuesSnapshot(values));
     }
 
@@ -179,139 +240,57 @@ public sealed partial class RouterActor
     {
         if (_watched.Remove(terminated.ActorRef))
         {
-            foreach (List<IActorRef> list in _subscribers.Values)
+            foreach (ValueCell cell in _values.Values)
             {
-                list.Remove(terminated.ActorRef);
+                cell.Subscribers?.Remove(terminated.ActorRef);
             }
         }
 
-        foreach (KeyValuePair<string, IActorRef> entry in _endpointRefs.Where(e => e.Value.Equals(terminated.ActorRef)).ToList())
+        foreach (EndpointSlot slot in _endpoints.Values)
         {
-            _endpointRefs.Remove(entry.Key);
-            _down.Add(entry.Key);
+            if (slot.Ref is { } known && known.Equals(terminated.ActorRef))
+            {
+                slot.Ref = null;
+                slot.Down = true;
+            }
         }
     }
 
     // ---- loops ----
 
-    private ulong EndpointBit(string endpoint)
-    {
-        for (int i = 0; i < _endpointNames.Count; i++)
-        {
-            if (string.Equals(_endpointNames[i], endpoint, StringComparison.Ordinal))
-            {
-                return _loopMask[i];
-            }
-        }
-
-        return 0;
-    }
-
-    private static int Fingerprint(HubMessage message)
-    {
-        var hash = default(HashCode);
-        hash.Add(message.Address, StringComparer.Ordinal);
-        if (message.Payload is OscPayload osc)
-        {
-            foreach (OscArgument argument in osc.Arguments)
-            {
-                hash.Add(argument);
-            }
-        }
-        else
-        {
-            hash.Add(PayloadConvert.ToText(message.Payload), StringComparer.Ordinal);
-        }
-
-        return hash.ToHashCode();
-    }
-
-    /// <summary>Notes that <paramref name="message"/> went out of <paramref name="endpoint"/>, for <see cref="ReturnedTo"/>.</summary>
-    private void Remember(HubMessage message, string endpoint)
-    {
-        long now = Context.System.Time.GetTimestamp();
-        if (_recent.Count >= _settings.LoopMemory)
-        {
-            long oldest = now - (long)(_settings.LoopWindow.TotalSeconds * Context.System.Time.TimestampFrequency);
-            foreach (KeyValuePair<int, Sent> entry in _recent)
-            {
-                if (entry.Value.Timestamp < oldest)
-                {
-                    _recent.Remove(entry.Key);
-                }
-            }
-
-            if (_recent.Count >= _settings.LoopMemory)
-            {
-                _recent.Clear();
-            }
-        }
-
-        int key = Fingerprint(message);
-        if (_recent.TryGetValue(key, out Sent? seen) && SameContent(seen.Message, message))
-        {
-            seen.Endpoints |= EndpointBit(endpoint);
-            seen.Timestamp = now;
-        }
-        else
-        {
-            // A different message with the same fingerprint replaces the old one: at worst a loop is caught one
-            // round later, never a new message taken for a returning one.
-            _recent[key] = new Sent(message, EndpointBit(endpoint), now);
-        }
-    }
-
     /// <summary>The endpoints an equal message went out of within the loop window: 0 when it is new.</summary>
-    private ulong ReturnedTo(HubMessage message)
-    {
-        if (_recent.Count == 0 || !_recent.TryGetValue(Fingerprint(message), out Sent? seen) || !SameContent(seen.Message, message))
-        {
-            return 0;
-        }
+    private ulong ReturnedTo(HubMessage message, long now) =>
+        _recent.ReturnedTo(message, now, (long)(_settings.LoopWindow.TotalSeconds * Context.System.Time.TimestampFrequency));
 
-        TimeSpan age = Context.System.Time.GetElapsedTime(seen.Timestamp);
-        return age <= _settings.LoopWindow ? seen.Endpoints : 0;
+    /// <summary>One configured endpoint as the router sees it: its loop bit, its actor, what waits to go out of it.</summary>
+    private sealed class EndpointSlot(string name, ulong bit)
+    {
+        public string Name { get; } = name;
+
+        public ulong Bit { get; } = bit;
+
+        public IActorRef? Ref { get; set; }
+
+        /// <summary>The endpoint stopped for good (watched); sends to it fail with a reason.</summary>
+        public bool Down { get; set; }
+
+        /// <summary>Sends made during this run, passed on at its end.</summary>
+        public List<SendMessage> Output { get; } = [];
+
+        /// <summary>The latest-value lane: one waiting message per address and reply-to.</summary>
+        public Dictionary<(string Address, string? To), HubMessage>? Pending { get; set; }
+
+        public bool FlushQueued { get; set; }
     }
 
-    /// <summary>Same address and same arguments (or text): what makes a message that comes back "the same".</summary>
-    private static bool SameContent(HubMessage a, HubMessage b)
+    /// <summary>The current value of one target and who wants to hear when it changes.</summary>
+    private sealed class ValueCell(ValueTarget target)
     {
-        if (!string.Equals(a.Address, b.Address, StringComparison.Ordinal))
-        {
-            return false;
-        }
+        public ValueTarget Target { get; } = target;
 
-        if (a.Payload is OscPayload x && b.Payload is OscPayload y)
-        {
-            IReadOnlyList<OscArgument> left = x.Arguments;
-            IReadOnlyList<OscArgument> right = y.Arguments;
-            if (left.Count != right.Count)
-            {
-                return false;
-            }
+        public IReadOnlyList<OscArgument>? Value { get; set; }
 
-            for (int i = 0; i < left.Count; i++)
-            {
-                if (!left[i].Equals(right[i]))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        return a.Payload.Kind == b.Payload.Kind && string.Equals(PayloadConvert.ToText(a.Payload), PayloadConvert.ToText(b.Payload), StringComparison.Ordinal);
-    }
-
-    /// <summary>One remembered send: the message, the endpoints it went out of, when last.</summary>
-    private sealed class Sent(HubMessage message, ulong endpoints, long timestamp)
-    {
-        public HubMessage Message { get; } = message;
-
-        public ulong Endpoints { get; set; } = endpoints;
-
-        public long Timestamp { get; set; } = timestamp;
+        public List<IActorRef>? Subscribers { get; set; }
     }
 
     private sealed record FlushLane(string Endpoint);

@@ -28,9 +28,10 @@ public sealed partial class RouterActor : Actor
     private readonly bool[] _needsCaptures;
     private readonly OscDispatchTable<int> _table = new();
     private readonly List<int> _matches = [];
-    private readonly Dictionary<string, IActorRef> _endpointRefs = new(StringComparer.Ordinal);
-    private readonly Dictionary<(int Route, string Address), TransformState> _states = [];
-    private readonly Dictionary<(int Route, string Address), RouteMatch> _matchCache = [];
+    private readonly EndpointSlot?[][] _targets;
+    // One table per route keyed by the address alone: the default string comparer hashes faster than a tuple's.
+    private readonly Dictionary<string, RouteMatch>[] _matchCache;
+    private int _matchCount;
     private readonly Dictionary<(int Route, string Address), (HubMessage Message, DateTimeOffset Due)> _deferred = [];
     private readonly Dictionary<string, long> _failures = new(StringComparer.Ordinal);
     private readonly LogLimiter _problemLog;
@@ -43,6 +44,9 @@ public sealed partial class RouterActor : Actor
     private long _loopsCut;
     private long _transformDrops;
     private long _commands;
+
+    /// <summary>The time-provider timestamp taken when the message being routed arrived; 0 outside routing.</summary>
+    private long _inboundStamp;
 
     public RouterActor(string node, RouterSettings settings, IReadOnlyList<string> endpointNames)
     {
@@ -60,7 +64,14 @@ public sealed partial class RouterActor : Actor
         }
 
         _problemLog = new LogLimiter(20, TimeSpan.FromMinutes(1), Context.System.Time);
-        _loopMask = [.. endpointNames.Select((_, i) => 1UL << (i % 64))];
+        for (int i = 0; i < endpointNames.Count; i++)
+        {
+            _endpoints.TryAdd(endpointNames[i], new EndpointSlot(endpointNames[i], 1UL << (i % 64)));
+        }
+
+        _targets = [.. _routes.Select(r => r.To.Select(t => _endpoints.GetValueOrDefault(t.Endpoint)).ToArray())];
+        _recent = new LoopMemory(settings.LoopMemory);
+        _matchCache = [.. _routes.Select(_ => new Dictionary<string, RouteMatch>())];
         _controlEndpoints = settings.OscControl.Endpoints.Count == 0 ? null : new HashSet<string>(settings.OscControl.Endpoints, StringComparer.Ordinal);
         _jsonEndpoints = new HashSet<string>(settings.Commands.Json, StringComparer.Ordinal);
         _cmdEndpoints = new HashSet<string>(settings.Commands.Cmd, StringComparer.Ordinal);
@@ -84,7 +95,10 @@ public sealed partial class RouterActor : Actor
     {
         _inbound++;
         string endpoint = message.Source.Endpoint;
-        _wiring?.History?.Tell(new Traffic(message, TrafficDirection.In, endpoint, message.Source.Peer));
+        if (_wiring?.History is not null)
+        {
+            _traffic.Add(new Traffic(message, TrafficDirection.In, endpoint, message.Source.Peer));
+        }
         if (Log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
         {
             HubLog.Inbound(Log, endpoint, message.Source.Peer ?? "-", message.Address, PayloadConvert.ToText(message.Payload));
@@ -118,15 +132,24 @@ public sealed partial class RouterActor : Actor
             return;
         }
 
-        ulong returnedTo = ReturnedTo(message);
-        foreach (int route in _matches)
+        // One clock read serves the loop check and everything this message sends.
+        _inboundStamp = Context.System.Time.GetTimestamp();
+        try
         {
-            if (_from[route] is { } from && !from.Contains(endpoint))
+            ulong returnedTo = ReturnedTo(message, _inboundStamp);
+            foreach (int route in _matches)
             {
-                continue;
-            }
+                if (_from[route] is { } from && !from.Contains(endpoint))
+                {
+                    continue;
+                }
 
-            RunRoute(route, message, returnedTo);
+                RunRoute(route, message, returnedTo);
+            }
+        }
+        finally
+        {
+            _inboundStamp = 0;
         }
     }
 
@@ -149,19 +172,10 @@ public sealed partial class RouterActor : Actor
             }
 
             var key = (index, message.Address);
-            if (!_states.TryGetValue(key, out TransformState? state))
-            {
-                if (_states.Count >= MaxTransformStates)
-                {
-                    Fail("TransformStates", $"route '{route.Name}' has seen more than {MaxTransformStates} addresses; transform state (smoothing, rate limits) starts afresh");
-                    _states.Clear();
-                }
-
-                state = route.Transforms.CreateState();
-                _states[key] = state;
-            }
-
-            TransformResult result = route.Transforms.Apply(state, new TransformInput(arguments, message.Address, match.Captures), Now);
+            TransformState state = match.State ??= route.Transforms.CreateState();
+            // Most chains (map, curves, scale) do not read the time: skip the clock for them.
+            DateTimeOffset now = route.Transforms.UsesTime ? Now : default;
+            TransformResult result = route.Transforms.Apply(state, new TransformInput(arguments, message.Address, match.Captures), now);
             if (!Continue(index, key, message, state, result, out payload))
             {
                 return;
@@ -173,17 +187,18 @@ public sealed partial class RouterActor : Actor
     }
 
     /// <summary>
-    /// What route <paramref name="index"/> makes of <paramref name="address"/>: its captures and each target's address.
-    /// Remembered per address (a show repeats the same addresses), so a fader stream allocates nothing here.
+    /// What route <paramref name="index"/> makes of <paramref name="address"/>: its captures, each target's address and
+    /// current value, and the transforms' state. Remembered per address (a show repeats the same addresses), so a
+    /// fader stream allocates nothing here.
     /// </summary>
     private RouteMatch Match(int index, string address)
     {
-        var key = (index, address);
-        if (_matchCache.TryGetValue(key, out RouteMatch? known))
-        {
-            return known;
-        }
+        return _matchCache[index].TryGetValue(address, out RouteMatch? known) ? known : NewMatch(index, address);
+    }
 
+    // Apart from Match, so the lambdas' closure is made only for a new address, not on every message.
+    private RouteMatch NewMatch(int index, string address)
+    {
         RouteSettings route = _routes[index];
         Dictionary<string, string> captures = Empty;
         if (_needsCaptures[index])
@@ -193,17 +208,33 @@ public sealed partial class RouterActor : Actor
         }
 
         string?[] targets = [.. route.To.Select(t => t.Address is null ? address : t.Address.Render(captures))];
-        if (_matchCache.Count >= MaxTransformStates)
+        ValueCell?[] values = [.. route.To.Select((t, i) => targets[i] is { } rendered && _targets[index][i] is not null ? Value(new ValueTarget(t.Endpoint, rendered)) : null)];
+        if (_matchCount >= MaxTransformStates)
         {
-            _matchCache.Clear();
+            if (_routes.Any(r => r.Transforms.Count > 0))
+            {
+                Fail("TransformStates", $"routes have seen more than {MaxTransformStates} addresses; transform state (smoothing, rate limits) starts afresh");
+            }
+
+            foreach (Dictionary<string, RouteMatch> table in _matchCache)
+            {
+                table.Clear();
+            }
+
+            _matchCount = 0;
         }
 
-        var match = new RouteMatch(captures, targets);
-        _matchCache[key] = match;
+        var match = new RouteMatch(captures, targets, values);
+        _matchCache[index][address] = match;
+        _matchCount++;
         return match;
     }
 
-    private sealed record RouteMatch(Dictionary<string, string> Captures, string?[] TargetAddresses);
+    private sealed record RouteMatch(Dictionary<string, string> Captures, string?[] TargetAddresses, ValueCell?[] TargetValues)
+    {
+        /// <summary>The route's transform state for this address, made on first use.</summary>
+        public TransformState? State { get; set; }
+    }
 
     private static readonly Dictionary<string, string> Empty = new(StringComparer.Ordinal);
 
@@ -250,7 +281,7 @@ public sealed partial class RouterActor : Actor
     private void OnFlushDeferred(FlushDeferred flush)
     {
         var key = (flush.Route, flush.Address);
-        if (!_deferred.Remove(key, out (HubMessage Message, DateTimeOffset) pending) || !_states.TryGetValue(key, out TransformState? state))
+        if (!_deferred.Remove(key, out (HubMessage Message, DateTimeOffset) pending) || !_matchCache[flush.Route].TryGetValue(flush.Address, out RouteMatch? match) || match.State is not { } state)
         {
             return;
         }
@@ -264,7 +295,7 @@ public sealed partial class RouterActor : Actor
         }
 
         _routed++;
-        SendToTargets(flush.Route, message, payload, Match(flush.Route, message.Address), 0);
+        SendToTargets(flush.Route, message, payload, match, 0);
     }
 
     private void SendToTargets(int index, HubMessage message, HubPayload payload, RouteMatch match, ulong returnedTo)
@@ -286,7 +317,8 @@ public sealed partial class RouterActor : Actor
                 continue;
             }
 
-            if ((returnedTo & EndpointBit(target.Endpoint)) != 0)
+            EndpointSlot? slot = _targets[index][t];
+            if (slot is not null && (returnedTo & slot.Bit) != 0)
             {
                 _loopsCut++;
                 if (_problemLog.TryAcquire(out long suppressed))
@@ -300,7 +332,14 @@ public sealed partial class RouterActor : Actor
             HubMessage outgoing = ReferenceEquals(payload, message.Payload) && string.Equals(address, message.Address, StringComparison.Ordinal)
                 ? message
                 : new HubMessage(message.Id, message.Time, message.Source, address, payload, message.TimeTag);
-            Deliver(target.Endpoint, outgoing, route.Lane, null, route.Origin);
+            if (slot is not null && match.TargetValues[t] is { } value)
+            {
+                Deliver(slot, value, outgoing, route.Lane, null, route.Origin);
+            }
+            else
+            {
+                Deliver(target.Endpoint, outgoing, route.Lane, null, route.Origin);
+            }
         }
     }
 

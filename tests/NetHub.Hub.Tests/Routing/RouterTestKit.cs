@@ -1,5 +1,6 @@
 using NetHub.Actors;
 using NetHub.Configuration;
+using NetHub.Hub.History;
 using NetHub.Hub.Routing;
 using NetHub.Messages;
 using NetHub.Osc;
@@ -46,7 +47,8 @@ public abstract class RouterTestKit(ITestOutputHelper output) : ActorTestKit(out
         AwaitCondition(() => endpoints.All(e => Sys.TryResolve($"/user/endpoints/{e}", out _)));
         RouterSettings settings = Settings(show, endpoints);
         Router = Sys.ActorOf(Props.Create(() => new RouterActor("stage", settings, endpoints)), "router");
-        Router.Tell(new RouterWiring(parent, Cues.Ref, History.Ref, Surfaces.Ref, (surfaceEndpoints ?? []).ToHashSet(StringComparer.Ordinal)));
+        IActorRef history = Sys.ActorOf(Props.Create(() => new Relay(History.Ref)), "history-relay");
+        Router.Tell(new RouterWiring(parent, Cues.Ref, history, Surfaces.Ref, (surfaceEndpoints ?? []).ToHashSet(StringComparer.Ordinal)));
         return Router;
     }
 
@@ -80,8 +82,20 @@ public abstract class RouterTestKit(ITestOutputHelper output) : ActorTestKit(out
         }
     }
 
+    /// <summary>Forwards to a probe, one message at a time: batches the router passes on at the end of a run are unpacked in order.</summary>
     private sealed class Relay : Actor
     {
-        public Relay(IActorRef probe) => ReceiveAny(m => probe.Forward(m, Context));
+        public Relay(IActorRef probe)
+        {
+            Receive<SendBatch>(batch => batch.ForEach(m => probe.Forward(m, Context)));
+            Receive<TrafficBatch>(batch =>
+            {
+                foreach (Traffic traffic in batch.Reports)
+                {
+                    probe.Forward(traffic, Context);
+                }
+            });
+            ReceiveAny(m => probe.Forward(m, Context));
+        }
     }
 }

@@ -26,6 +26,36 @@ public sealed class RouterTests(ITestOutputHelper output) : RouterTestKit(output
     }
 
     [Fact]
+    public void Stream_EverySendArrivesOnce_InOrder_WhateverRunsTheRouterHandlesItIn()
+    {
+        StartRouter("""
+            nethub.routes.faders {
+              from = [tablet], address = "/1/fader{n}", to = ["td:/mixer/ch/{n}/gain", "lights:/ch/{n}"]
+              transforms = [{ type = map, in = [0, 1], out = [0, 100] }]
+            }
+            """, ["tablet", "td", "lights"]);
+
+        // Told back to back, these are handled in runs; each run's sends reach an endpoint as one batch.
+        for (int i = 0; i < 200; i++)
+        {
+            Router.Tell(Inbound("tablet", $"/1/fader{i % 4}", i / 200f));
+        }
+
+        foreach ((string endpoint, string address) in new[] { ("td", "/mixer/ch/{0}/gain"), ("lights", "/ch/{0}") })
+        {
+            for (int i = 0; i < 200; i++)
+            {
+                SendMessage sent = ExpectSend(endpoint);
+                Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, address, i % 4), sent.Message.Address);
+                Assert.Equal(i / 2f, Args(sent).Single().AsFloat32(), 3);
+            }
+        }
+
+        Assert.Equal(400, Counters().Sent);
+        Endpoints["td"].ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+    }
+
+    [Fact]
     public void Route_CapturesPartOfAPart_AsTouchOscAddressesNeed()
     {
         StartRouter("""nethub.routes.faders { address = "/1/fader{n}", to = ["td:/layer/{n}/opacity", "lights:/ch/{1}"] }""", ["tablet", "td", "lights"]);

@@ -1,0 +1,141 @@
+using NetHub.Messages;
+using NetHub.Osc;
+
+namespace NetHub.Hub.Routing;
+
+/// <summary>
+/// What the router sent recently, for loop detection: a fixed table indexed by a fingerprint of the message
+/// (address and arguments), each slot holding the last message with that fingerprint, the endpoints it went out of
+/// and when. Remembering and asking are O(1) and allocate nothing. Two messages whose fingerprints share a slot
+/// replace each other: at worst a loop is caught one round later, never a new message taken for a returning one,
+/// because a hit also compares the messages themselves.
+/// </summary>
+internal sealed class LoopMemory
+{
+    private readonly Entry[] _entries;
+    private readonly int _mask;
+
+    /// <param name="capacity">How many different messages it can tell apart at once (rounded up to a power of two).</param>
+    public LoopMemory(int capacity)
+    {
+        int size = (int)Math.Min(1u << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 16)));
+        _entries = new Entry[size];
+        _mask = size - 1;
+    }
+
+    /// <summary>Notes that <paramref name="message"/> went out of the endpoints in <paramref name="endpointBits"/> at <paramref name="timestamp"/>.</summary>
+    public void Remember(HubMessage message, ulong endpointBits, long timestamp)
+    {
+        int hash = Fingerprint(message);
+        ref Entry entry = ref _entries[hash & _mask];
+        if (entry.Message is { } seen && entry.Hash == hash && (ReferenceEquals(seen, message) || SameContent(seen, message)))
+        {
+            entry.Endpoints |= endpointBits;
+        }
+        else
+        {
+            entry.Message = message;
+            entry.Hash = hash;
+            entry.Endpoints = endpointBits;
+        }
+
+        entry.Timestamp = timestamp;
+    }
+
+    /// <summary>The endpoints an equal message went out of no longer than <paramref name="window"/> ticks before <paramref name="now"/>: 0 when it is new.</summary>
+    public ulong ReturnedTo(HubMessage message, long now, long window)
+    {
+        int hash = Fingerprint(message);
+        Entry entry = _entries[hash & _mask];
+        if (entry.Message is null || entry.Hash != hash || now - entry.Timestamp > window || !SameContent(entry.Message, message))
+        {
+            return 0;
+        }
+
+        return entry.Endpoints;
+    }
+
+    private static int Fingerprint(HubMessage message)
+    {
+        var hash = default(HashCode);
+        hash.Add(AddressHash(message.Address));
+        if (message.Payload is OscPayload osc)
+        {
+            IReadOnlyList<OscArgument> arguments = osc.Arguments;
+            for (int i = 0; i < arguments.Count; i++)
+            {
+                hash.Add(arguments[i]);
+            }
+        }
+        else
+        {
+            hash.Add(PayloadConvert.ToText(message.Payload), StringComparer.Ordinal);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    /// <summary>
+    /// A quick hash of an address, eight bytes at a time. It need not resist chosen collisions: colliding messages only
+    /// share a slot of a fixed table (see the class remarks), they cannot make a lookup slower.
+    /// </summary>
+    private static ulong AddressHash(string address)
+    {
+        ReadOnlySpan<byte> bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(address.AsSpan());
+        ulong hash = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
+        while (bytes.Length >= 8)
+        {
+            hash = (hash ^ System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * 0xFF51AFD7ED558CCDUL;
+            hash ^= hash >> 32;
+            bytes = bytes[8..];
+        }
+
+        ulong tail = 0;
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            tail |= (ulong)bytes[i] << (8 * i);
+        }
+
+        hash = (hash ^ tail) * 0xC4CEB9FE1A85EC53UL;
+        return hash ^ (hash >> 29);
+    }
+
+    /// <summary>Same address and same arguments (or text): what makes a message that comes back "the same".</summary>
+    private static bool SameContent(HubMessage a, HubMessage b)
+    {
+        if (!string.Equals(a.Address, b.Address, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (a.Payload is OscPayload x && b.Payload is OscPayload y)
+        {
+            IReadOnlyList<OscArgument> left = x.Arguments;
+            IReadOnlyList<OscArgument> right = y.Arguments;
+            if (left.Count != right.Count)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < left.Count; i++)
+            {
+                if (!left[i].Equals(right[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return a.Payload.Kind == b.Payload.Kind && string.Equals(PayloadConvert.ToText(a.Payload), PayloadConvert.ToText(b.Payload), StringComparison.Ordinal);
+    }
+
+    private struct Entry
+    {
+        public HubMessage? Message;
+        public int Hash;
+        public ulong Endpoints;
+        public long Timestamp;
+    }
+}

@@ -1,0 +1,74 @@
+using NetHub.Hub.Routing;
+using NetHub.Messages;
+using NetHub.Osc;
+
+namespace NetHub.Hub.Tests.Routing;
+
+public sealed class LoopMemoryTests
+{
+    private const long Window = 1_000;
+
+    private static HubMessage Message(string address, float value) =>
+        HubMessage.Create(DateTimeOffset.UnixEpoch, new MessageSource("stage", "td", null), address, new OscPayload([OscArgument.Float32(value)]));
+
+    [Fact]
+    public void AnEqualMessage_ComesBackAsReturned_WithEveryEndpointItWentOutOf()
+    {
+        var memory = new LoopMemory(64);
+        memory.Remember(Message("/mixer/ch/3/gain", -12f), 0b01, timestamp: 100);
+        memory.Remember(Message("/mixer/ch/3/gain", -12f), 0b10, timestamp: 200);
+
+        // A new instance with the same address and arguments, as a device echoing it would produce.
+        Assert.Equal(0b11UL, memory.ReturnedTo(Message("/mixer/ch/3/gain", -12f), now: 300, Window));
+    }
+
+    [Fact]
+    public void ADifferentValueOrAddress_IsNews()
+    {
+        var memory = new LoopMemory(64);
+        memory.Remember(Message("/mixer/ch/3/gain", -12f), 1, timestamp: 100);
+
+        Assert.Equal(0UL, memory.ReturnedTo(Message("/mixer/ch/3/gain", -11f), now: 150, Window));
+        Assert.Equal(0UL, memory.ReturnedTo(Message("/mixer/ch/4/gain", -12f), now: 150, Window));
+    }
+
+    [Fact]
+    public void AfterTheWindow_TheSameMessageIsNews()
+    {
+        var memory = new LoopMemory(64);
+        memory.Remember(Message("/cue/go", 1f), 1, timestamp: 100);
+
+        Assert.Equal(1UL, memory.ReturnedTo(Message("/cue/go", 1f), now: 100 + Window, Window));
+        Assert.Equal(0UL, memory.ReturnedTo(Message("/cue/go", 1f), now: 101 + Window, Window));
+    }
+
+    [Fact]
+    public void AFullTable_ForgetsSomeMessages_ButNeverTakesANewOneForAReturningOne()
+    {
+        var memory = new LoopMemory(16);
+        for (int i = 0; i < 10_000; i++)
+        {
+            memory.Remember(Message($"/fader/{i % 100}", i), 1, timestamp: i);
+        }
+
+        // Nothing with these values was ever sent: whatever the slots hold, none may match.
+        for (int i = 0; i < 10_000; i++)
+        {
+            Assert.Equal(0UL, memory.ReturnedTo(Message($"/fader/{i % 100}", -1 - i), now: 10_000, long.MaxValue));
+        }
+
+        // The last message sent is still remembered.
+        Assert.Equal(1UL, memory.ReturnedTo(Message("/fader/99", 9_999), now: 10_000, Window));
+    }
+
+    [Fact]
+    public void TextMessages_CompareByText()
+    {
+        var memory = new LoopMemory(64);
+        HubMessage Text(string text) => HubMessage.Create(DateTimeOffset.UnixEpoch, new MessageSource("stage", "lights", null), "/", new TextPayload(text));
+        memory.Remember(Text("GO 12"), 4, timestamp: 0);
+
+        Assert.Equal(4UL, memory.ReturnedTo(Text("GO 12"), now: 1, Window));
+        Assert.Equal(0UL, memory.ReturnedTo(Text("GO 13"), now: 1, Window));
+    }
+}
