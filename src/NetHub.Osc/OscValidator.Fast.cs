@@ -90,7 +90,8 @@ internal static partial class OscValidator
         int tagStart = position + 1;
         ReadOnlySpan<byte> classes = TagClasses;
         long fixedSize = 0;
-        bool variable = false;
+        long fixedBefore = 0;
+        int firstVariable = -1;
         int depth = 0;
         int i = tagStart;
         while (true)
@@ -107,7 +108,12 @@ internal static partial class OscValidator
             }
             else if (tagClass <= Blob)
             {
-                variable = true;
+                // Data before the first string or blob has fixed sizes: the data walk starts there.
+                if (firstVariable < 0)
+                {
+                    firstVariable = i;
+                    fixedBefore = fixedSize;
+                }
             }
             else if (tagClass == Open)
             {
@@ -139,8 +145,8 @@ internal static partial class OscValidator
 
         int dataStart = position + OscWire.StringSize(tagCount + 1);
         layout = new MessageLayout(addressLength, tagStart, i, dataStart, HasTypeTagString: true);
-        return variable
-            ? DataEnd(packet, packet.Slice(tagStart, tagCount), dataStart, limits) == length
+        return firstVariable >= 0
+            ? dataStart + fixedBefore <= length && DataEnd(packet, packet[firstVariable..i], dataStart + (int)fixedBefore, limits) == length
             : dataStart + fixedSize == length;
     }
 
