@@ -1,219 +1,61 @@
 using System.Net;
 using System.Net.Sockets;
-using NetHub.Actors;
+using NetHub.Messages;
 using NetHub.Osc;
 
 namespace NetHub.Transports;
 
 /// <summary>
-/// OSC over TCP, client side: connects to a remote server and keeps the connection up. A failed
-/// attempt or a dropped connection is retried after min-backoff doubled per failed attempt (capped at
-/// max-backoff) with random jitter, so a lighting desk that reboots is found again without a flood of
-/// attempts. Messages sent while disconnected are dropped and counted ("NotConnected"): a stale fader
-/// value is worse than none.
+/// OSC over TCP, client side: a <see cref="TcpClientEndpoint"/> (connect, reconnect with backoff and jitter, drop
+/// while disconnected) that reads and writes OSC packets in the endpoint's framing, size-prefix or SLIP.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Actors release their resources in PostStop, which the runtime always runs.")]
-public sealed class OscTcpClientEndpoint : Actor
+public sealed class OscTcpClientEndpoint : TcpClientEndpoint
 {
-    private static readonly object ReconnectKey = "reconnect";
-
-    private readonly string _name;
     private readonly OscTcpClientSettings _settings;
-    private readonly EndpointCounters _counters = new();
-    private readonly MessageHistory _history;
-    private readonly PeerTable _peers;
     private readonly OscInbound _inbound;
-    private readonly TimeProvider _time;
-    private Socket? _socket;
-    private CancellationTokenSource? _reading;
-    private int _generation;
-    private int _failedAttempts;
-    private string _state = "starting";
 
     public OscTcpClientEndpoint(string name, OscTcpClientSettings settings, EndpointContext context)
+        : base(name, OscTcpClientSettings.TypeName, settings?.Remote ?? throw new ArgumentNullException(nameof(settings)), settings.ConnectTimeout, settings.Reconnect, context,
+            new MessageHistory(settings.HistorySize, settings.Limits.ToOscLimits()))
     {
-        ArgumentNullException.ThrowIfNull(context);
-        _name = name;
         _settings = settings;
-        _time = context.Scheduler.Time;
-        OscLimits limits = settings.Limits.ToOscLimits();
-        _history = new MessageHistory(settings.HistorySize, limits);
-        _peers = new PeerTable(16, TimeSpan.FromMinutes(1));
-        _inbound = new OscInbound(name, context, settings.Bundles, limits, _counters, _history, Log);
-        Receive<ConnectResult>(OnConnectResult);
-        Receive<ConnectionClosed>(c => c.Generation == _generation, OnClosed);
-        Receive<ConnectionClosed>(_ => { });
-        Receive<Reconnect>(_ => Connect());
-        ReceiveAsync<SendMessage>(SendAsync);
-        ReceiveAsync<SendBatch>(batch => batch.ForEachAsync(SendAsync));
-        Receive<GetEndpointStatus>(_ => Sender.Tell(new EndpointStatus(
-            _name, OscTcpClientSettings.TypeName, _state, OscUdpEndpoint.LocalAddress(_socket), _counters.Snapshot(), _peers.Snapshot(_time.GetUtcNow()), _history.Snapshot())));
+        _inbound = new OscInbound(name, context, settings.Bundles, settings.Limits.ToOscLimits(), Counters, History, Log);
     }
 
-    protected override void PreStart()
-    {
-        TransportsLog.EndpointStarted(Log, _name, OscTcpClientSettings.TypeName, $"connecting to {_settings.Remote}");
-        Connect();
-    }
+    private protected override string Describe => $"TCP, {(_settings.Framing == OscFraming.Slip ? "SLIP" : "size-prefix")} framing";
 
-    protected override void PostStop()
-    {
-        Disconnect();
-        _inbound.CancelScheduled();
-        TransportsLog.EndpointStopped(Log, _name);
-    }
-
-    private void Connect()
-    {
-        int generation = ++_generation;
-        _state = $"connecting to {_settings.Remote}";
-        _ = ConnectAndReportAsync(_settings.Remote, _settings.ConnectTimeout, generation, Self, StoppingToken);
-    }
-
-    /// <summary>Connects off the actor's turn and reports the outcome, unless the endpoint stopped meanwhile.</summary>
-    private static async Task ConnectAndReportAsync(string remote, TimeSpan timeout, int generation, IActorRef self, CancellationToken stopping)
-    {
-        Socket? socket = null;
-        try
-        {
-            IPEndPoint endPoint = await Task.Run(() => NetAddress.ResolveRemote(remote), stopping).ConfigureAwait(false);
-            socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            limit.CancelAfter(timeout);
-            await socket.ConnectAsync(endPoint, limit.Token).ConfigureAwait(false);
-            self.Tell(new ConnectResult(generation, socket, null));
-        }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            socket?.Dispose();
-            if (!stopping.IsCancellationRequested)
+    private protected override Task<string> ReadAsync(Socket socket, IPEndPoint remote, string peer, CancellationToken cancellationToken) =>
+        FramedReader.RunAsync(
+            socket,
+            _settings.Framing,
+            _inbound.Limits.MaxPacketSize,
+            packet =>
             {
-                Exception error = ex is OperationCanceledException ? new SocketException((int)SocketError.TimedOut) : ex;
-                self.Tell(new ConnectResult(generation, null, error));
-            }
-        }
-    }
+                DateTimeOffset now = Time.GetUtcNow();
+                Peers.Touch(remote, packet.Length, now);
+                _inbound.Process(packet, peer, now);
+            },
+            error => _inbound.Reject(error, peer),
+            cancellationToken);
 
-    private void OnConnectResult(ConnectResult result)
+    private protected override byte[]? Encode(HubMessage message, out ReadOnlyMemory<byte> content)
     {
-        if (result.Generation != _generation)
-        {
-            result.Socket?.Dispose();
-            return;
-        }
-
-        if (result.Socket is null)
-        {
-            TimeSpan delay = _settings.Reconnect.DelayFor(_failedAttempts++, Random.Shared.NextDouble());
-            string reason = result.Error is SocketException se ? OscUdpEndpoint.Describe(se) : result.Error?.Message ?? "unknown";
-            _state = $"disconnected from {_settings.Remote} ({reason}); retrying";
-            Timers.StartSingleTimer(ReconnectKey, Reconnect.Instance, delay);
-            TransportsLog.ConnectFailed(Log, _name, _settings.Remote, reason, delay.TotalMilliseconds, _failedAttempts);
-            return;
-        }
-
-        _socket = result.Socket;
-        _failedAttempts = 0;
-        _state = $"connected to {_settings.Remote} (TCP, {(_settings.Framing == OscFraming.Slip ? "SLIP" : "size-prefix")} framing)";
-        TransportsLog.Connected(Log, _name, _settings.Remote);
-        _reading = new CancellationTokenSource();
-        _ = ReadAsync(_socket, (IPEndPoint)_socket.RemoteEndPoint!, result.Generation, Self, _reading.Token);
-    }
-
-    private async Task ReadAsync(Socket socket, IPEndPoint remote, int generation, IActorRef self, CancellationToken cancellationToken)
-    {
-        string peer = NetAddress.Format(remote);
-        string reason;
         try
         {
-            reason = await FramedReader.RunAsync(
-                socket,
-                _settings.Framing,
-                _inbound.Limits.MaxPacketSize,
-                packet =>
-                {
-                    DateTimeOffset now = _time.GetUtcNow();
-                    _peers.Touch(remote, packet.Length, now);
-                    _inbound.Process(packet, peer, now);
-                },
-                error => _inbound.Reject(error, peer),
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
-        {
-            reason = ex is SocketException se ? OscUdpEndpoint.Describe(se) : "stopped";
-        }
-
-        if (!cancellationToken.IsCancellationRequested)
-        {
-            self.Tell(new ConnectionClosed(generation, reason));
-        }
-    }
-
-    private void OnClosed(ConnectionClosed closed)
-    {
-        Disconnect();
-        TimeSpan delay = _settings.Reconnect.DelayFor(0, Random.Shared.NextDouble());
-        _state = $"disconnected from {_settings.Remote} ({closed.Reason}); reconnecting";
-        _generation++;
-        Timers.StartSingleTimer(ReconnectKey, Reconnect.Instance, delay);
-        TransportsLog.ConnectionLost(Log, _name, _settings.Remote, closed.Reason, delay.TotalMilliseconds);
-    }
-
-    private async Task SendAsync(SendMessage command)
-    {
-        if (_socket is null)
-        {
-            _counters.Drop("NotConnected");
-            _inbound.Problem("NotConnected", $"dropped {command.Message.Address}: not connected to {_settings.Remote}");
-            return;
-        }
-
-        (byte[] frame, byte[] packet) framed;
-        try
-        {
-            framed = FramedReader.Frame(_settings.Framing, OscUdpEndpoint.ToPacket(command.Message));
+            (byte[] frame, byte[] packet) = FramedReader.Frame(_settings.Framing, OscUdpEndpoint.ToPacket(message));
+            content = packet;
+            return frame;
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
         {
-            _counters.Drop("Unconvertible");
-            _inbound.Problem("Unconvertible", $"cannot send {command.Message.Address} as OSC: {ex.Message}");
-            return;
-        }
-
-        try
-        {
-            await FramedReader.SendAsync(_socket, framed.frame, StoppingToken).ConfigureAwait(false);
-            _counters.MessageOut(framed.frame.Length);
-            _history.Record(MessageDirection.Out, framed.packet, _settings.Remote, _time.GetUtcNow());
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-            _counters.Drop("SendFailed");
-            _inbound.Problem("SendFailed", $"cannot send {command.Message.Address} to {_settings.Remote}: {ex.Message}");
-            OscTcpConnection.ShutdownQuietly(_socket);
+            Counters.Drop("Unconvertible");
+            _inbound.Problem("Unconvertible", $"cannot send {message.Address} as OSC: {ex.Message}");
+            content = default;
+            return null;
         }
     }
 
-    private void Disconnect()
-    {
-        _reading?.Cancel();
-        _reading?.Dispose();
-        _reading = null;
-        if (_socket is not null)
-        {
-            OscTcpConnection.ShutdownQuietly(_socket);
-            _socket.Dispose();
-            _socket = null;
-        }
-    }
+    private protected override void Problem(string reason, string detail) => _inbound.Problem(reason, detail);
 
-    private sealed record ConnectResult(int Generation, Socket? Socket, Exception? Error);
-
-    private sealed record ConnectionClosed(int Generation, string Reason);
-
-    private sealed record Reconnect
-    {
-        public static Reconnect Instance { get; } = new();
-    }
+    private protected override void Stopped() => _inbound.CancelScheduled();
 }
