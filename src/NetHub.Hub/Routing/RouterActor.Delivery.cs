@@ -21,10 +21,10 @@ public sealed partial class RouterActor
     private readonly LoopMemory _recent;
 
     /// <summary>
-    /// Sends <paramref name="message"/> out of <paramref name="endpoint"/>. Reliable goes at once (and supersedes a
-    /// value of the same address still waiting on the latest-value lane); latest-value waits in a per-endpoint table
-    /// until the router has handled what is already in its mailbox, so a burst of fader moves leaves as one message
-    /// per address. The message's arguments become the target's current value.
+    /// Sends <paramref name="message"/> out of <paramref name="endpoint"/>. Reliable leaves with this run's output (and
+    /// supersedes a value of the same address still waiting on the latest-value lane); latest-value waits in a
+    /// per-endpoint table until the router has handled what is already in its mailbox, so a burst of fader moves
+    /// leaves as one message per address. The message's arguments become the target's current value.
     /// </summary>
     private void Deliver(string endpoint, HubMessage message, Lane lane, string? to, string origin)
     {

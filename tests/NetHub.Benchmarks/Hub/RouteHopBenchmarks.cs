@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
 using NetHub.Actors;
 using NetHub.Configuration;
@@ -14,7 +13,7 @@ namespace NetHub.Benchmarks.Hub;
 /// <summary>
 /// Issue 4, in-process: a stream of OSC fader messages into the router, each matched by a route with a range
 /// transform (<c>map [0,1] -> [-60,6]</c>) and rewritten, out to an endpoint actor that counts what it gets; against
-/// the same number of messages through a raw <see cref="Channel{T}"/> producer/consumer hop (the anchor, ratio 1.00).
+/// the same number of messages through a raw <see cref="System.Threading.Channels.Channel{T}"/> producer/consumer hop (the anchor, ratio 1.00).
 /// With <see cref="History"/> the real history actor records each message in and out, as in a node. The messages are built once,
 /// so "Allocated" shows what routing itself costs per message.
 /// Goal: per-message cost at most 2x the channel hop.
@@ -23,7 +22,6 @@ namespace NetHub.Benchmarks.Hub;
 public class RouteHopBenchmarks
 {
     private const int Messages = 100_000;
-    private static readonly object Payload = new();
     private ActorSystem _system = null!;
     private IActorRef _router = null!;
     private CountingActor.Target _target = null!;
@@ -65,18 +63,7 @@ public class RouteHopBenchmarks
     public void Cleanup() => _system.Terminate().GetAwaiter().GetResult();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Messages)]
-    public async Task ChannelHop()
-    {
-        var channel = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
-        Task consumer = Consume(channel.Reader);
-        ChannelWriter<object> writer = channel.Writer;
-        for (int i = 0; i < Messages; i++)
-        {
-            writer.TryWrite(Payload);
-        }
-
-        await consumer.ConfigureAwait(false);
-    }
+    public Task ChannelHop() => ChannelHopAnchor.Run(Messages);
 
     [Benchmark(OperationsPerInvoke = Messages)]
     public Task RouteHop()
@@ -88,21 +75,6 @@ public class RouteHopBenchmarks
         }
 
         return done;
-    }
-
-    private static async Task Consume(ChannelReader<object> reader)
-    {
-        int seen = 0;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (reader.TryRead(out _))
-            {
-                if (++seen == Messages)
-                {
-                    return;
-                }
-            }
-        }
     }
 
     /// <summary>Stands in for /user/hub/endpoints with one endpoint, "td", that counts what it is sent.</summary>
