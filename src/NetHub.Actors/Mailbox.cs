@@ -29,6 +29,15 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private int _status;
     private long _dropped;
 
+    // Unbounded mailboxes use a single-reader channel, which only one thread may read (peek included) at a time. A
+    // finished run must still learn whether a message arrived after it stopped reading, while the next run may
+    // already be reading on another thread; so the senders count what they posted and the runs count what they took,
+    // and a finished run compares the two instead of peeking.
+    // The senders' count sits on a cache line of its own: the runs read the mailbox's other fields for every message.
+    private readonly bool _singleReader;
+    private PaddedCount _posted;
+    private long _taken;
+
     public Mailbox(MailboxSettings settings)
     {
         Settings = settings;
@@ -60,6 +69,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             });
             _reader = channel.Reader;
             _writer = channel.Writer;
+            _singleReader = true;
         }
     }
 
@@ -89,8 +99,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
         // The queue publishes the item with a release store and the status is read with an acquire
         // load; without a full fence the load can pass the store, and this sender and a finishing run
-        // would each miss the other (the run clears Scheduled, then peeks; see Run's finally).
-        Interlocked.MemoryBarrier();
+        // would each miss the other (the run clears Scheduled, then looks for work; see Run's finally).
+        // Counting the post is that fence.
+        Interlocked.Increment(ref _posted.Value);
         int status = Volatile.Read(ref _status);
         if ((status & ClosedBit) != 0)
         {
@@ -187,8 +198,6 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         DrainClosed();
     }
 
-    internal bool TryReadUser(out Envelope envelope) => _reader.TryRead(out envelope);
-
     private void ProcessSystem()
     {
         while (!_cell.HoldsForAsync && _system.TryDequeue(out SystemMessage? message))
@@ -206,11 +215,17 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     {
         int throughput = _dispatcher.Throughput;
         int left = throughput;
+        int taken = 0;
         while (left > 0 && !_cell.IsUserSuspended)
         {
-            if (!_cell.TryTakeUnstashed(out Envelope envelope) && !_reader.TryRead(out envelope))
+            if (!_cell.TryTakeUnstashed(out Envelope envelope))
             {
-                break;
+                if (!_reader.TryRead(out envelope))
+                {
+                    break;
+                }
+
+                taken++;
             }
 
             _cell.Invoke(envelope);
@@ -225,6 +240,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             }
         }
 
+        _taken += taken;
         if (left < throughput || settledAsync)
         {
             _cell.CompleteRun();
@@ -243,8 +259,16 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             return _cell.PendingAsyncCompleted;
         }
 
-        return !_system.IsEmpty || (!_cell.IsUserSuspended && (_cell.HasUnstashed || _reader.TryPeek(out _)));
+        return !_system.IsEmpty || (!_cell.IsUserSuspended && (_cell.HasUnstashed || HasQueuedUser()));
     }
+
+    /// <summary>
+    /// Whether a user message waits in the queue; safe while another run reads. A sender counts its post after the
+    /// item is in, so a message taken before it was counted makes taken run ahead for a moment (no work is seen; that
+    /// sender then finds the mailbox idle and schedules it). A bounded channel is read under its own lock, so a peek
+    /// is safe there.
+    /// </summary>
+    private bool HasQueuedUser() => _singleReader ? Volatile.Read(ref _posted.Value) - Volatile.Read(ref _taken) > 0 : _reader.TryPeek(out _);
 
     private bool WriteSlow(in Envelope envelope)
     {
@@ -298,4 +322,12 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     }
 
     private void OnDropped(Envelope envelope) => Interlocked.Increment(ref _dropped);
+
+    /// <summary>A counter alone on its cache line (64 bytes either side), so writing it does not evict its neighbours.</summary>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 136)]
+    private struct PaddedCount
+    {
+        [System.Runtime.InteropServices.FieldOffset(64)]
+        public long Value;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetHub.Actors;
 using NetHub.TestKit;
 using Xunit.Abstractions;
@@ -25,6 +26,52 @@ public sealed class MailboxTests(ITestOutputHelper output) : ActorTestKit(output
         TestActor.ExpectMsg("post-stop");
         TestActor.ExpectNoMsg();
         AwaitCondition(() => Sys.DeadLetterCount == 5, message: "the five queued messages become dead letters");
+    }
+
+    [Fact]
+    public void StreamsThatKeepAnActorWakingAndIdling_LoseNothing()
+    {
+        // Two senders and a forwarder feed one counter in bursts of one to four, so its mailbox goes idle and is
+        // woken again tens of thousands of times, with runs finishing while the next one starts on another thread.
+        const int PerSender = 20_000;
+        var counted = new StrongBox<int>();
+        IActorRef counter = Sys.ActorOf(Props.Create(() => new TallyActor(counted)), "tally");
+        IActorRef forwarder = Sys.ActorOf(Props.Create(() => new ForwardActor(counter)), "forwarder");
+        Thread[] senders =
+        [
+            new(() => Burst(counter, PerSender, 3)) { IsBackground = true },
+            new(() => Burst(forwarder, PerSender, 4)) { IsBackground = true },
+        ];
+        foreach (Thread sender in senders)
+        {
+            sender.Start();
+        }
+
+        Assert.All(senders, sender => Assert.True(sender.Join(TestTime.DefaultTimeout)));
+        AwaitCondition(() => Volatile.Read(ref counted.Value) == 2 * PerSender, message: "every message reaches the counter");
+        counter.Tell(GetCount.Instance, TestActor);
+        Assert.Equal(2 * PerSender, TestActor.ExpectMsg<int>());
+    }
+
+    private static void Burst(IActorRef target, int count, int burst)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            target.Tell(i);
+            if (i % burst == 0)
+            {
+                Thread.Yield();
+            }
+        }
+    }
+
+    private sealed class TallyActor : Actor
+    {
+        public TallyActor(StrongBox<int> counted)
+        {
+            Receive<int>(_ => Volatile.Write(ref counted.Value, counted.Value + 1));
+            Receive<GetCount>(_ => Sender.Tell(counted.Value));
+        }
     }
 
     [Fact]
