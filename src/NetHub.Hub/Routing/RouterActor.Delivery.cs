@@ -260,7 +260,7 @@ public sealed partial class RouterActor
 
     /// <summary>The endpoints an equal message went out of within the loop window: 0 when it is new.</summary>
     private ulong ReturnedTo(HubMessage message, long now) =>
-        _recent.ReturnedTo(message, now, (long)(_settings.LoopWindow.TotalSeconds * Context.System.Time.TimestampFrequency));
+        _recent.ReturnedTo(message, now, _loopWindowTicks);
 
     /// <summary>One configured endpoint as the router sees it: its loop bit, its actor, what waits to go out of it.</summary>
     private sealed class EndpointSlot(string name, ulong bit)

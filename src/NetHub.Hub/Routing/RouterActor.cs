@@ -18,20 +18,22 @@ namespace NetHub.Hub.Routing;
 /// </summary>
 public sealed partial class RouterActor : Actor
 {
-    private const int MaxTransformStates = 10_000;
+    /// <summary>Addresses whose routing is remembered (and so transform states kept) before the memory starts afresh.</summary>
+    private const int MaxAddressPlans = 10_000;
 
     private readonly string _node;
     private readonly RouterSettings _settings;
     private readonly IReadOnlyList<string> _endpointNames;
     private readonly RouteSettings[] _routes;
-    private readonly HashSet<string>?[] _from;
+    // A route's from-endpoints: a short list, scanned faster than a set is hashed.
+    private readonly string[]?[] _from;
     private readonly bool[] _needsCaptures;
     private readonly OscDispatchTable<int> _table = new();
     private readonly List<int> _matches = [];
     private readonly EndpointSlot?[][] _targets;
-    // One table per route keyed by the address alone: the default string comparer hashes faster than a tuple's.
-    private readonly Dictionary<string, RouteMatch>[] _matchCache;
-    private int _matchCount;
+    // Per address, what routing it takes: one look-up per message once an address is known (the pattern table only
+    // sees new addresses). The default string comparer hashes faster than a tuple's.
+    private readonly Dictionary<string, AddressPlan> _plans = [];
     private readonly Dictionary<(int Route, string Address), (HubMessage Message, DateTimeOffset Due)> _deferred = [];
     private readonly Dictionary<string, long> _failures = new(StringComparer.Ordinal);
     private readonly LogLimiter _problemLog;
@@ -48,6 +50,9 @@ public sealed partial class RouterActor : Actor
     /// <summary>The time-provider timestamp taken when the message being routed arrived; 0 outside routing.</summary>
     private long _inboundStamp;
 
+    /// <summary>The loop window in time-provider ticks.</summary>
+    private readonly long _loopWindowTicks;
+
     public RouterActor(string node, RouterSettings settings, IReadOnlyList<string> endpointNames)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -56,7 +61,7 @@ public sealed partial class RouterActor : Actor
         _settings = settings;
         _endpointNames = endpointNames;
         _routes = [.. settings.Routes];
-        _from = [.. _routes.Select(r => r.From.Count == 0 ? null : new HashSet<string>(r.From, StringComparer.Ordinal))];
+        _from = [.. _routes.Select(r => r.From.Count == 0 ? null : r.From.Distinct(StringComparer.Ordinal).ToArray())];
         _needsCaptures = [.. _routes.Select(r => r.To.Any(t => t.Address is { IsFixed: false }) || r.Transforms.UsesCaptures)];
         for (int i = 0; i < _routes.Length; i++)
         {
@@ -71,7 +76,7 @@ public sealed partial class RouterActor : Actor
 
         _targets = [.. _routes.Select(r => r.To.Select(t => _endpoints.GetValueOrDefault(t.Endpoint)).ToArray())];
         _recent = new LoopMemory(settings.LoopMemory);
-        _matchCache = [.. _routes.Select(_ => new Dictionary<string, RouteMatch>())];
+        _loopWindowTicks = (long)(settings.LoopWindow.TotalSeconds * Context.System.Time.TimestampFrequency);
         _controlEndpoints = settings.OscControl.Endpoints.Count == 0 ? null : new HashSet<string>(settings.OscControl.Endpoints, StringComparer.Ordinal);
         _jsonEndpoints = new HashSet<string>(settings.Commands.Json, StringComparer.Ordinal);
         _cmdEndpoints = new HashSet<string>(settings.Commands.Cmd, StringComparer.Ordinal);
@@ -126,8 +131,8 @@ public sealed partial class RouterActor : Actor
             return;
         }
 
-        _matches.Clear();
-        if (_table.Match(message.Address, _matches) == 0)
+        AddressPlan plan = Plan(message.Address);
+        if (plan.Routes.Length == 0)
         {
             return;
         }
@@ -137,14 +142,16 @@ public sealed partial class RouterActor : Actor
         try
         {
             ulong returnedTo = ReturnedTo(message, _inboundStamp);
-            foreach (int route in _matches)
+            int[] routes = plan.Routes;
+            for (int k = 0; k < routes.Length; k++)
             {
-                if (_from[route] is { } from && !from.Contains(endpoint))
+                int route = routes[k];
+                if (_from[route] is { } from && !Listed(from, endpoint))
                 {
                     continue;
                 }
 
-                RunRoute(route, message, returnedTo);
+                RunRoute(route, message, plan.Matches[k] ??= NewMatch(route, message.Address), returnedTo);
             }
         }
         finally
@@ -153,10 +160,22 @@ public sealed partial class RouterActor : Actor
         }
     }
 
-    private void RunRoute(int index, HubMessage message, ulong returnedTo)
+    private static bool Listed(string[] names, string name)
+    {
+        foreach (string listed in names)
+        {
+            if (string.Equals(listed, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void RunRoute(int index, HubMessage message, RouteMatch match, ulong returnedTo)
     {
         RouteSettings route = _routes[index];
-        RouteMatch match = Match(index, message.Address);
         HubPayload payload = message.Payload;
         if (route.Transforms.Count > 0)
         {
@@ -171,12 +190,11 @@ public sealed partial class RouterActor : Actor
                 return;
             }
 
-            var key = (index, message.Address);
             TransformState state = match.State ??= route.Transforms.CreateState();
             // Most chains (map, curves, scale) do not read the time: skip the clock for them.
             DateTimeOffset now = route.Transforms.UsesTime ? Now : default;
             TransformResult result = route.Transforms.Apply(state, new TransformInput(arguments, message.Address, match.Captures), now);
-            if (!Continue(index, key, message, state, result, out payload))
+            if (!Continue(index, message.Address, match, message, state, result, out payload))
             {
                 return;
             }
@@ -187,16 +205,44 @@ public sealed partial class RouterActor : Actor
     }
 
     /// <summary>
-    /// What route <paramref name="index"/> makes of <paramref name="address"/>: its captures, each target's address and
-    /// current value, and the transforms' state. Remembered per address (a show repeats the same addresses), so a
-    /// fader stream allocates nothing here.
+    /// The routes <paramref name="address"/> matches, in route order, with what each makes of it. Remembered per address
+    /// (a show repeats the same addresses), so a fader stream allocates nothing here; addresses no route takes are
+    /// remembered too, and the memory is bounded.
     /// </summary>
-    private RouteMatch Match(int index, string address)
+    private AddressPlan Plan(string address) =>
+        _plans.TryGetValue(address, out AddressPlan? known) ? known : NewPlan(address);
+
+    private AddressPlan NewPlan(string address)
     {
-        return _matchCache[index].TryGetValue(address, out RouteMatch? known) ? known : NewMatch(index, address);
+        if (_plans.Count >= MaxAddressPlans)
+        {
+            if (_routes.Any(r => r.Transforms.Count > 0))
+            {
+                Fail("TransformStates", $"routes have seen more than {MaxAddressPlans} addresses; transform state (smoothing, rate limits) starts afresh");
+            }
+
+            // Values held for later belong to the states forgotten here.
+            foreach ((int, string) key in _deferred.Keys)
+            {
+                Timers.Cancel(("defer", key));
+            }
+
+            _deferred.Clear();
+            _plans.Clear();
+        }
+
+        _matches.Clear();
+        _table.Match(address, _matches);
+        _matches.Sort();
+        var plan = new AddressPlan([.. _matches]);
+        _plans[address] = plan;
+        return plan;
     }
 
-    // Apart from Match, so the lambdas' closure is made only for a new address, not on every message.
+    /// <summary>
+    /// What route <paramref name="index"/> makes of <paramref name="address"/>: its captures, each target's address and
+    /// current value, and the transforms' state (made on first use).
+    /// </summary>
     private RouteMatch NewMatch(int index, string address)
     {
         RouteSettings route = _routes[index];
@@ -209,31 +255,30 @@ public sealed partial class RouterActor : Actor
 
         string?[] targets = [.. route.To.Select(t => t.Address is null ? address : t.Address.Render(captures))];
         ValueCell?[] values = [.. route.To.Select((t, i) => targets[i] is { } rendered && _targets[index][i] is not null ? Value(new ValueTarget(t.Endpoint, rendered)) : null)];
-        if (_matchCount >= MaxTransformStates)
+        return new RouteMatch(captures, targets, values);
+    }
+
+    /// <summary>The routes one address matches (route indices, ascending) and, beside each, what that route makes of it.</summary>
+    private sealed class AddressPlan(int[] routes)
+    {
+        public int[] Routes { get; } = routes;
+
+        public RouteMatch?[] Matches { get; } = new RouteMatch?[routes.Length];
+
+        public RouteMatch? MatchOf(int route)
         {
-            if (_routes.Any(r => r.Transforms.Count > 0))
-            {
-                Fail("TransformStates", $"routes have seen more than {MaxTransformStates} addresses; transform state (smoothing, rate limits) starts afresh");
-            }
-
-            foreach (Dictionary<string, RouteMatch> table in _matchCache)
-            {
-                table.Clear();
-            }
-
-            _matchCount = 0;
+            int k = Array.IndexOf(Routes, route);
+            return k < 0 ? null : Matches[k];
         }
-
-        var match = new RouteMatch(captures, targets, values);
-        _matchCache[index][address] = match;
-        _matchCount++;
-        return match;
     }
 
     private sealed record RouteMatch(Dictionary<string, string> Captures, string?[] TargetAddresses, ValueCell?[] TargetValues)
     {
         /// <summary>The route's transform state for this address, made on first use.</summary>
         public TransformState? State { get; set; }
+
+        /// <summary>A value waits in the router's deferred table (and its flush timer runs) for this route and address.</summary>
+        public bool Deferred { get; set; }
     }
 
     private static readonly Dictionary<string, string> Empty = new(StringComparer.Ordinal);
@@ -242,8 +287,9 @@ public sealed partial class RouterActor : Actor
     /// Acts on a transform result: true with the message to send on Emit. Whenever the chain holds something for later
     /// (a rate limit's value, a smoother still settling), one timer per route and address calls Flush at that time.
     /// </summary>
-    private bool Continue(int index, (int, string) key, HubMessage message, TransformState state, TransformResult result, out HubPayload output)
+    private bool Continue(int index, string address, RouteMatch match, HubMessage message, TransformState state, TransformResult result, out HubPayload output)
     {
+        var key = (index, address);
         if (state.PendingDueAt is { } due)
         {
             if (!_deferred.TryGetValue(key, out (HubMessage, DateTimeOffset Due) pending) || pending.Due != due)
@@ -253,10 +299,16 @@ public sealed partial class RouterActor : Actor
             }
 
             _deferred[key] = (message, due);
+            match.Deferred = true;
         }
-        else if (_deferred.Remove(key))
+        else if (match.Deferred)
         {
-            Timers.Cancel(("defer", key));
+            // Only a match known to have something waiting pays for the table look-up.
+            match.Deferred = false;
+            if (_deferred.Remove(key))
+            {
+                Timers.Cancel(("defer", key));
+            }
         }
 
         output = message.Payload;
@@ -281,15 +333,18 @@ public sealed partial class RouterActor : Actor
     private void OnFlushDeferred(FlushDeferred flush)
     {
         var key = (flush.Route, flush.Address);
-        if (!_deferred.Remove(key, out (HubMessage Message, DateTimeOffset) pending) || !_matchCache[flush.Route].TryGetValue(flush.Address, out RouteMatch? match) || match.State is not { } state)
+        if (!_deferred.Remove(key, out (HubMessage Message, DateTimeOffset) pending) || !_plans.TryGetValue(flush.Address, out AddressPlan? plan)
+            || plan.MatchOf(flush.Route) is not { } match || match.State is not { } state)
         {
             return;
         }
 
+        match.Deferred = false;
+
         HubMessage message = pending.Message;
         RouteSettings route = _routes[flush.Route];
         TransformResult result = route.Transforms.Flush(state, Now);
-        if (!Continue(flush.Route, key, message, state, result, out HubPayload payload))
+        if (!Continue(flush.Route, flush.Address, match, message, state, result, out HubPayload payload))
         {
             return;
         }

@@ -81,6 +81,61 @@ public sealed class RouterTests(ITestOutputHelper output) : RouterTestKit(output
     }
 
     [Fact]
+    public void Routes_ThatTakeTheSameAddress_RunInTheOrderTheShowDeclaresThem()
+    {
+        const string show = """
+            nethub.routes {
+              zulu { address = "/x", to = ["td:/from/zulu"] }
+              alpha { address = "/*", to = ["td:/from/alpha"] }
+              mike { address = "//x", to = ["td:/from/mike"] }
+            }
+            """;
+        StartRouter(show, ["tablet", "td"]);
+        string[] declared = [.. Settings(show, "tablet", "td").Routes.Select(r => "/from/" + r.Name)];
+
+        Router.Tell(Inbound("tablet", "/x", 1));
+        Router.Tell(Inbound("tablet", "/x", 2));   // the second time the address is known: same order
+
+        foreach (int value in new[] { 1, 2 })
+        {
+            foreach (string address in declared)
+            {
+                Assert.Equal(value, Args(ExpectSend("td", address)).Single().AsInt32());
+            }
+        }
+    }
+
+    [Fact]
+    public void AddressMemory_IsBounded_AndRoutingGoesOnWhenItStartsAfresh()
+    {
+        StartRouter("""
+            nethub.routes.gain {
+              address = "/f/{n}", to = ["td:/ch/{n}"]
+              transforms = [{ type = scale, factor = 2 }]
+            }
+            """, ["tablet", "td"]);
+
+        // One more distinct address than the router remembers: the memory (and the transforms' state) starts afresh, once.
+        const int addresses = 10_001;
+        for (int i = 0; i < addresses; i++)
+        {
+            Router.Tell(Inbound("tablet", $"/f/{i}", i));
+        }
+
+        Router.Tell(Inbound("tablet", "/f/0", 21));
+
+        RouterCounters counters = Counters();
+        Assert.Equal(addresses + 1, counters.Routed);
+        Assert.Equal(1, counters.Failures["TransformStates"]);
+        for (int i = 0; i < addresses; i++)
+        {
+            Assert.Equal(2 * i, Args(ExpectSend("td", $"/ch/{i}")).Single().AsInt32());
+        }
+
+        Assert.Equal(42, Args(ExpectSend("td", "/ch/0")).Single().AsInt32());
+    }
+
+    [Fact]
     public void Echo_AMessageDoesNotGoBackWhereItCameFrom_UnlessTheRouteSaysSo()
     {
         StartRouter("""
