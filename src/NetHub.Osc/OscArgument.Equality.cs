@@ -53,6 +53,25 @@ public readonly partial struct OscArgument
         return hash.ToHashCode();
     }
 
+    /// <summary>
+    /// A quick, unseeded 64-bit hash of the type and value, consistent with <see cref="Equals(OscArgument)"/>, for
+    /// fixed-size tables that compare on a hit (see <see cref="NetHub.Osc.FastHash"/>); <see cref="GetHashCode"/> is the
+    /// one for dictionaries.
+    /// </summary>
+    public ulong FastHash()
+    {
+        OscType type = Type;
+        ulong value = type switch
+        {
+            OscType.String or OscType.Symbol => Osc.FastHash.Text((string)_object!),
+            OscType.Blob => Osc.FastHash.Bytes(AsBlob().Span),
+            OscType.ArrayBegin => Osc.FastHash.Arguments(Items),
+            _ => (ulong)_bits,
+        };
+
+        return Osc.FastHash.Combine((ulong)type, value);
+    }
+
     public static bool operator ==(OscArgument left, OscArgument right) => left.Equals(right);
 
     public static bool operator !=(OscArgument left, OscArgument right) => !left.Equals(right);

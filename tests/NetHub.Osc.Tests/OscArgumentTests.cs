@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+
 namespace NetHub.Osc.Tests;
 
 public sealed class OscArgumentTests
@@ -40,6 +43,42 @@ public sealed class OscArgumentTests
         Assert.NotEqual(OscArgument.Array(1, 2), OscArgument.Array(1));
         Assert.NotEqual(OscArgument.Array(1), OscArgument.Array(2));
         Assert.Equal(OscArgument.Array(1, 2).GetHashCode(), OscArgument.Array(1, 2).GetHashCode());
+    }
+
+    [Fact]
+    public void FastHash_EqualArguments_HashAlike_WhereverTheirBytesLive()
+    {
+        byte[] big = [9, 1, 2, 3, 9];
+        Assert.Equal(OscArgument.Blob(new byte[] { 1, 2, 3 }).FastHash(), OscArgument.Blob(big.AsMemory(1, 3)).FastHash());
+        Assert.Equal(OscArgument.Nil.FastHash(), default(OscArgument).FastHash());
+        Assert.Equal(OscArgument.Array(1, "a", OscArgument.Array(2f)).FastHash(), OscArgument.Array(new List<OscArgument> { 1, "a", OscArgument.Array(2f) }).FastHash());
+        Assert.Equal(OscArgument.String(new string('x', 3)).FastHash(), OscArgument.String("xxx").FastHash());
+        Assert.Equal(FastHash.Arguments(new List<OscArgument> { 1, 2f }), FastHash.Arguments([OscArgument.Int32(1), OscArgument.Float32(2f)]));
+    }
+
+    [Fact]
+    public void FastHash_TellsApartWhatEqualsTellsApart_InTheUsualCases()
+    {
+        OscArgument[] distinct =
+        [
+            OscArgument.Int32(1), OscArgument.Int32(2), OscArgument.Float32(1f), OscArgument.Int64(1), OscArgument.String("a"),
+            OscArgument.Symbol("a"), OscArgument.String("b"), OscArgument.Blob(new byte[] { 1 }), OscArgument.Array(1), OscArgument.Array(1, 1),
+            OscArgument.True, OscArgument.False, OscArgument.Nil, OscArgument.Impulse,
+        ];
+
+        Assert.Equal(distinct.Length, distinct.Select(a => a.FastHash()).Distinct().Count());
+        Assert.NotEqual(FastHash.Arguments([OscArgument.Int32(1), OscArgument.Int32(2)]), FastHash.Arguments([OscArgument.Int32(2), OscArgument.Int32(1)]));
+    }
+
+    [Fact]
+    public void FastHash_FollowsEquals_ForRandomArguments()
+    {
+        // Equal arguments (built apart, so nothing is shared) always hash alike.
+        Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(2000), Prop.ForAll(OscGenerators.Argument(3).ToArbitrary(), argument =>
+        {
+            OscArgument copy = OscCodec.Decode(OscCodec.Encode(new OscMessage("/x", argument))) is OscMessage { Arguments: [var only] } ? only : default;
+            return copy.Equals(argument) && copy.FastHash() == argument.FastHash();
+        }));
     }
 
     [Fact]

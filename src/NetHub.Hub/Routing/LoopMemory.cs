@@ -55,49 +55,14 @@ internal sealed class LoopMemory
         return entry.Endpoints;
     }
 
-    private static int Fingerprint(HubMessage message)
+    /// <summary>Address and arguments (or text) through <see cref="FastHash"/>: a slot index, checked by comparing the messages on a hit.</summary>
+    internal static int Fingerprint(HubMessage message)
     {
-        var hash = default(HashCode);
-        hash.Add(AddressHash(message.Address));
-        if (message.Payload is OscPayload osc)
-        {
-            IReadOnlyList<OscArgument> arguments = osc.Arguments;
-            for (int i = 0; i < arguments.Count; i++)
-            {
-                hash.Add(arguments[i]);
-            }
-        }
-        else
-        {
-            hash.Add(PayloadConvert.ToText(message.Payload), StringComparer.Ordinal);
-        }
-
-        return hash.ToHashCode();
-    }
-
-    /// <summary>
-    /// A quick hash of an address, eight bytes at a time. It need not resist chosen collisions: colliding messages only
-    /// share a slot of a fixed table (see the class remarks), they cannot make a lookup slower.
-    /// </summary>
-    private static ulong AddressHash(string address)
-    {
-        ReadOnlySpan<byte> bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(address.AsSpan());
-        ulong hash = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
-        while (bytes.Length >= 8)
-        {
-            hash = (hash ^ System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * 0xFF51AFD7ED558CCDUL;
-            hash ^= hash >> 32;
-            bytes = bytes[8..];
-        }
-
-        ulong tail = 0;
-        for (int i = 0; i < bytes.Length; i++)
-        {
-            tail |= (ulong)bytes[i] << (8 * i);
-        }
-
-        hash = (hash ^ tail) * 0xC4CEB9FE1A85EC53UL;
-        return hash ^ (hash >> 29);
+        ulong content = message.Payload is OscPayload osc
+            ? FastHash.Arguments(osc.Arguments)
+            : FastHash.Text(PayloadConvert.ToText(message.Payload));
+        ulong hash = FastHash.Combine(FastHash.Text(message.Address), content);
+        return (int)(hash ^ (hash >> 32));
     }
 
     /// <summary>Same address and same arguments (or text): what makes a message that comes back "the same".</summary>

@@ -102,7 +102,7 @@ public sealed partial class RouterActor
             return;
         }
 
-        _recent.Remember(message, slot.Bit, _inboundStamp != 0 ? _inboundStamp : Context.System.Time.GetTimestamp());
+        _recent.Remember(message, slot.Bit, RunStamp());
         if (slot.Output.Count == 0)
         {
             _withOutput.Add(slot);
@@ -117,7 +117,11 @@ public sealed partial class RouterActor
     }
 
     /// <summary>Passes on what this run produced: the history's records, then one send (or batch) per endpoint.</summary>
-    protected override void RunCompleted() => PassOn();
+    protected override void RunCompleted()
+    {
+        _runStamp = 0;
+        PassOn();
+    }
 
     protected override void PostStop() => PassOn();
 
