@@ -86,63 +86,34 @@ internal static partial class OscValidator
             return false;
         }
 
-        // The tag string ends at its first NUL, zero-padded; found a word at a time, it says where the data starts, so
-        // one pass then checks each tag and walks its data together.
-        ReadOnlySpan<uint> words = MemoryMarshal.Cast<byte, uint>(packet);
+        // One pass over the tags: known, balanced, within the limits; fixed data sizes summed on the way.
         int tagStart = position + 1;
-        int tagEnd = OscWire.CheckedStringNul(words, position >> 2);
-        if (tagEnd < 0 || tagEnd - tagStart > limits.MaxArguments)
-        {
-            return false;
-        }
-
-        int dataStart = (tagEnd + 4) & ~3;
-        layout = new MessageLayout(addressLength, tagStart, tagEnd, dataStart, HasTypeTagString: true);
         ReadOnlySpan<byte> classes = TagClasses;
-        int data = dataStart;
+        long fixedSize = 0;
+        long fixedBefore = 0;
+        int firstVariable = -1;
         int depth = 0;
-        for (int i = tagStart; i < tagEnd; i++)
+        int i = tagStart;
+        while (true)
         {
+            if (i >= length)
+            {
+                return false;
+            }
+
             byte tagClass = classes[packet[i]];
             if ((tagClass & 3) == 0)
             {
-                // Fixed sizes: at most 8 past the end before this stops it, so the sum cannot overflow.
-                data += tagClass;
-                if (data > length)
-                {
-                    return false;
-                }
+                fixedSize += tagClass;
             }
-            else if (tagClass == String)
+            else if (tagClass <= Blob)
             {
-                if (data >= length)
+                // Data before the first string or blob has fixed sizes: the data walk starts there.
+                if (firstVariable < 0)
                 {
-                    return false;
+                    firstVariable = i;
+                    fixedBefore = fixedSize;
                 }
-
-                int nul = OscWire.CheckedStringNul(words, data >> 2);
-                if (nul < 0 || nul - data > limits.MaxStringLength)
-                {
-                    return false;
-                }
-
-                data = (nul + 4) & ~3;
-            }
-            else if (tagClass == Blob)
-            {
-                if (length - data < 4)
-                {
-                    return false;
-                }
-
-                int blobLength = BinaryPrimitives.ReadInt32BigEndian(packet[data..]);
-                if ((uint)blobLength > (uint)limits.MaxBlobLength || blobLength > length - data - 4
-                    || ((blobLength & 3) != 0 && !OscWire.PaddingIsZero(packet, data + 3 + blobLength)))
-                {
-                    return false;
-                }
-
-                data += 4 + OscWire.Pad(blobLength);
             }
             else if (tagClass == Open)
             {
@@ -151,14 +122,81 @@ internal static partial class OscValidator
                     return false;
                 }
             }
-            else if (tagClass != Close || --depth < 0)
+            else if (tagClass == Close)
             {
-                // An unknown tag (a NUL cannot occur before tagEnd), or a ']' without its '['.
-                return false;
+                if (--depth < 0)
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        int tagCount = i - tagStart;
+        if (packet[i] != 0 || depth != 0 || tagCount > limits.MaxArguments || !OscWire.PaddingIsZero(packet, i))
+        {
+            return false;
+        }
+
+        int dataStart = position + OscWire.StringSize(tagCount + 1);
+        layout = new MessageLayout(addressLength, tagStart, i, dataStart, HasTypeTagString: true);
+        return firstVariable >= 0
+            ? dataStart + fixedBefore <= length && DataEnd(packet, packet[firstVariable..i], dataStart + (int)fixedBefore, limits) == length
+            : dataStart + fixedSize == length;
+    }
+
+    /// <summary>Where the data of tags with strings or blobs ends, or -1 if it does not fit or is malformed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DataEnd(ReadOnlySpan<byte> packet, ReadOnlySpan<byte> tags, int position, OscLimits limits)
+    {
+        ReadOnlySpan<byte> classes = TagClasses;
+        ReadOnlySpan<uint> words = MemoryMarshal.Cast<byte, uint>(packet);
+        int length = packet.Length;
+        foreach (byte tag in tags)
+        {
+            byte tagClass = classes[tag];
+            if ((tagClass & 3) == 0)
+            {
+                position += tagClass;
+                if (position > length)
+                {
+                    return -1;
+                }
+            }
+            else if (tagClass == String)
+            {
+                int nul = OscWire.CheckedStringNul(words, position >> 2);
+                if (nul < 0 || nul - position > limits.MaxStringLength)
+                {
+                    return -1;
+                }
+
+                position = (nul + 4) & ~3;
+            }
+            else if (tagClass == Blob)
+            {
+                if (length - position < 4)
+                {
+                    return -1;
+                }
+
+                int blobLength = BinaryPrimitives.ReadInt32BigEndian(packet[position..]);
+                if ((uint)blobLength > (uint)limits.MaxBlobLength || blobLength > length - position - 4
+                    || ((blobLength & 3) != 0 && !OscWire.PaddingIsZero(packet, position + 3 + blobLength)))
+                {
+                    return -1;
+                }
+
+                position += 4 + OscWire.Pad(blobLength);
             }
         }
 
-        return depth == 0 && data == length;
+        return position;
     }
 
     /// <summary>Length of a valid address (printable, NUL-terminated, zero-padded), or -1.</summary>
