@@ -22,7 +22,9 @@ public class OscCodecBenchmarks
     [ParamsSource(nameof(Cases))]
     public string Case { get; set; } = "cue";
 
-    public static IEnumerable<string> Cases => OscCodecCases.Names;
+    /// <summary>Every case, or those named in NETHUB_CODEC_CASES (comma-separated) for a quicker look at a few.</summary>
+    public static IEnumerable<string> Cases =>
+        Environment.GetEnvironmentVariable("NETHUB_CODEC_CASES") is { Length: > 0 } only ? only.Split(',') : OscCodecCases.Names;
 
     [GlobalSetup]
     public void Setup()
