@@ -15,6 +15,7 @@
 # REPS runs of each run's p99, and loss is summed. The first WARMUP seconds of every run are sent but not counted;
 # a datagram missing 1 s after the last send is lost.
 # Prints one table (figure, NetHub, anchor, ratio, goal, met/MISSED) and exits 1 when a goal is missed.
+# NODE_SET="nethub.history.size = 100" passes one more setting to the node (to measure what a setting costs).
 # Needs gcc, python3 and the .NET SDK (the node is built in Release here). The node runs with
 # DOTNET_TC_DelaySingleProcMultiplier=1 (see where it starts).
 set -euo pipefail
@@ -30,7 +31,7 @@ CUES=100                                    # cues in bench/hub/latency.conf
 RATES=(1000 20000)                          # the goals are stated at these rates
 NODE_PORT="$PORT" PROBE_PORT="$((PORT + 1))" RELAY_PORT="$((PORT + 2))"
 
-echo "Reproduce: REPS=$REPS SECONDS_PER_RUN=$SECONDS_PER_RUN WARMUP=$WARMUP CUE_RATE=$CUE_RATE" \
+echo "Reproduce: NODE_SET=\"${NODE_SET:-}\" REPS=$REPS SECONDS_PER_RUN=$SECONDS_PER_RUN WARMUP=$WARMUP CUE_RATE=$CUE_RATE" \
   "CUE_SECONDS=$CUE_SECONDS FLOOD_RATE=$FLOOD_RATE PORT=$PORT bench/hub-latency.sh"
 
 work="$(mktemp -d)"
@@ -89,7 +90,7 @@ measure() {
 port_free "$PROBE_PORT" || { echo "UDP port $PROBE_PORT (the probe's) is in use: pick another PORT" >&2; exit 2; }
 start_server "$RELAY_PORT" "$work/relay.log" "$work/udp_relay" "$RELAY_PORT" 127.0.0.1 "$PROBE_PORT"
 start_server "$NODE_PORT" "$work/node.log" "${nethub[@]}" run --config bench/hub/latency.conf \
-  --set nethub.node.log-level=warning \
+  --set nethub.node.log-level=warning ${NODE_SET:+--set "$NODE_SET"} \
   --set "nethub.endpoints.in.bind=\"127.0.0.1:$NODE_PORT\"" --set "nethub.endpoints.out.remote=\"127.0.0.1:$PROBE_PORT\""
 probe wait "$RELAY_PORT" 5 || { echo "the relay did not answer" >&2; exit 2; }
 if ! probe wait "$NODE_PORT" 30; then
