@@ -33,14 +33,13 @@ public sealed partial class HistoryActor
         int matched = 0;
         for (int age = 0; age < _ring.Count; age++)
         {
-            ref readonly HistoryRing.Slot slot = ref _ring.FromNewest(age);
-            Traffic traffic = slot.Traffic;
+            HistoryRing.Slot slot = _ring.FromNewest(age);
             if (slot.AtUtcTicks < fromTicks
                 || slot.AtUtcTicks > toTicks
-                || (query.Direction is { } direction && traffic.Direction != direction)
-                || (query.Endpoint is not null && !string.Equals(query.Endpoint, traffic.Endpoint, StringComparison.Ordinal))
-                || (query.Peer is not null && !string.Equals(query.Peer, traffic.Peer, StringComparison.Ordinal))
-                || (pattern is not null && !pattern.IsMatch(traffic.Message.Address)))
+                || (query.Direction is { } direction && slot.Direction != direction)
+                || (query.Endpoint is not null && !string.Equals(query.Endpoint, slot.Endpoint, StringComparison.Ordinal))
+                || (query.Peer is not null && !string.Equals(query.Peer, slot.Peer, StringComparison.Ordinal))
+                || (pattern is not null && !pattern.IsMatch(slot.Address)))
             {
                 continue;
             }
@@ -51,10 +50,10 @@ public sealed partial class HistoryActor
                 entries.Add(new HistoryRecord(
                     slot.Sequence,
                     new DateTimeOffset(slot.AtUtcTicks, TimeSpan.Zero),
-                    traffic.Direction,
-                    traffic.Endpoint,
-                    traffic.Peer,
-                    traffic.Message,
+                    slot.Direction,
+                    slot.Endpoint,
+                    slot.Peer,
+                    slot.Message(),
                     slot.Bytes));
             }
         }

@@ -1,19 +1,32 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using NetHub.Messages;
+using NetHub.Osc;
+
 namespace NetHub.Hub.History;
 
 /// <summary>
-/// The last messages, bounded by count and by payload bytes: a fixed array of slots written in a circle, each slot
-/// holding the router's <see cref="Traffic"/> report itself, so adding allocates nothing. Adding drops from the
-/// oldest end until the new entry fits; each entry is dropped once, so that is O(1) amortized.
+/// The last messages, bounded by count and by payload bytes: a fixed array of slots written in a circle. A slot keeps
+/// its message as bytes (the address in UTF-8, the payload OSC-encoded or as its text or bytes) in a buffer it reuses,
+/// plus the names it was recorded under, which live as long as the show's endpoints and peers. So the ring holds on
+/// to no message, payload or argument array: at thousands of messages a second, a young garbage collection finds
+/// nothing of the last <c>size</c> messages to copy, which kept it long (and the node's latency tail with it) when the
+/// ring kept the reports themselves. Adding allocates nothing once every slot's buffer has grown to its messages;
+/// queries rebuild the messages they return. Adding drops from the oldest end until the new entry fits; each entry
+/// is dropped once, so that is O(1) amortized.
 /// </summary>
 internal sealed class HistoryRing
 {
-    private readonly Slot[] _slots;
+    private readonly Slot?[] _slots;
     private readonly long _maxBytes;
+    private readonly ArrayBufferWriter<byte> _scratch = new(256);
+    private readonly Scratch _arguments = new();
     private int _next;
 
     public HistoryRing(int capacity, long maxBytes)
     {
-        _slots = new Slot[capacity];
+        _slots = new Slot?[capacity];
         _maxBytes = maxBytes;
     }
 
@@ -34,7 +47,8 @@ internal sealed class HistoryRing
             DropOldest();
         }
 
-        _slots[_next] = new Slot(traffic, sequence, atUtcTicks, bytes);
+        Slot slot = _slots[_next] ??= new Slot();
+        slot.Keep(traffic, sequence, atUtcTicks, bytes, _scratch, _arguments);
         _next = (_next + 1) % _slots.Length;
         Count++;
         Bytes += bytes;
@@ -42,15 +56,185 @@ internal sealed class HistoryRing
     }
 
     /// <summary>The entry <paramref name="age"/> places back from the newest (0 = newest).</summary>
-    public ref readonly Slot FromNewest(int age) => ref _slots[(_next - 1 - age + (2 * _slots.Length)) % _slots.Length];
+    public Slot FromNewest(int age) => _slots[(_next - 1 - age + (2 * _slots.Length)) % _slots.Length]!;
 
     private void DropOldest()
     {
         int oldest = (_next - Count + _slots.Length) % _slots.Length;
-        Bytes -= _slots[oldest].Bytes;
-        _slots[oldest] = default;
+        Bytes -= _slots[oldest]!.Bytes;
         Count--;
     }
 
-    internal readonly record struct Slot(Traffic Traffic, long Sequence, long AtUtcTicks, int Bytes);
+    /// <summary>A reused array for arguments that do not come as an array, emptied after each use so it holds on to nothing.</summary>
+    internal sealed class Scratch
+    {
+        private OscArgument[] _items = [];
+        private int _used;
+
+        public ReadOnlySpan<OscArgument> Span(IReadOnlyList<OscArgument> arguments)
+        {
+            if (arguments is OscArgument[] array)
+            {
+                return array;
+            }
+
+            if (_items.Length < arguments.Count)
+            {
+                _items = new OscArgument[arguments.Count];
+            }
+
+            for (int i = 0; i < arguments.Count; i++)
+            {
+                _items[i] = arguments[i];
+            }
+
+            _used = arguments.Count;
+            return _items.AsSpan(0, _used);
+        }
+
+        public void Clear()
+        {
+            _items.AsSpan(0, _used).Clear();
+            _used = 0;
+        }
+    }
+
+    /// <summary>One kept message: what the queries filter on, and the message as bytes.</summary>
+    internal sealed class Slot
+    {
+        // Kept messages were whole messages in this process: rebuilding them needs no protection beyond the nesting bound.
+        private static readonly OscLimits Rebuild = new()
+        {
+            MaxPacketSize = int.MaxValue, MaxArguments = int.MaxValue, MaxStringLength = int.MaxValue, MaxBlobLength = int.MaxValue,
+            MaxArrayDepth = 64,
+        };
+
+        private byte[] _buffer = [];
+        private HubPayload? _unencodable;
+        private int _addressLength;
+        private int _payloadLength;
+        private PayloadKind _kind;
+        private long _id;
+        private DateTimeOffset _time;
+        private MessageSource _source;
+        private OscTimeTag? _timeTag;
+
+        public long Sequence { get; private set; }
+
+        public long AtUtcTicks { get; private set; }
+
+        public int Bytes { get; private set; }
+
+        public TrafficDirection Direction { get; private set; }
+
+        public string Endpoint { get; private set; } = string.Empty;
+
+        public string? Peer { get; private set; }
+
+        /// <summary>The message's address in UTF-8.</summary>
+        public ReadOnlySpan<byte> Address => _buffer.AsSpan(0, _addressLength);
+
+        public void Keep(Traffic traffic, long sequence, long atUtcTicks, int bytes, ArrayBufferWriter<byte> scratch, Scratch arguments)
+        {
+            HubMessage message = traffic.Message;
+            Sequence = sequence;
+            AtUtcTicks = atUtcTicks;
+            Bytes = bytes;
+            Direction = traffic.Direction;
+            Endpoint = traffic.Endpoint;
+            Peer = traffic.Peer;
+            _id = message.Id;
+            _time = message.Time;
+            _source = message.Source;
+            _timeTag = message.TimeTag;
+            _kind = message.Payload.Kind;
+
+            _unencodable = null;
+            scratch.ResetWrittenCount();
+            int addressLength = (int)Encoding.UTF8.GetBytes(message.Address, scratch);
+            switch (message.Payload)
+            {
+                case OscPayload osc:
+                    if (!TryEncode(osc, scratch, arguments))
+                    {
+                        // Arguments OSC cannot carry (nested deeper than it allows): this one message is kept as it is.
+                        _unencodable = osc;
+                    }
+
+                    break;
+                case TextPayload text:
+                    Encoding.UTF8.GetBytes(text.Text, scratch);
+                    break;
+                case JsonPayload json:
+                    using (var writer = new Utf8JsonWriter(scratch))
+                    {
+                        json.Json.WriteTo(writer);
+                    }
+
+                    break;
+                case BytesPayload raw:
+                    scratch.Write(raw.Bytes.Span);
+                    break;
+            }
+
+            if (_buffer.Length < scratch.WrittenCount)
+            {
+                _buffer = new byte[Math.Max(scratch.WrittenCount, 64)];
+            }
+
+            scratch.WrittenSpan.CopyTo(_buffer);
+            _addressLength = addressLength;
+            _payloadLength = scratch.WrittenCount - addressLength;
+        }
+
+        /// <summary>The message again, rebuilt from its bytes: equal in address, payload, id, time, source and time tag.</summary>
+        public HubMessage Message()
+        {
+            string address = Encoding.UTF8.GetString(Address);
+            ReadOnlySpan<byte> payload = _buffer.AsSpan(_addressLength, _payloadLength);
+            HubPayload rebuilt = _unencodable ?? _kind switch
+            {
+                PayloadKind.Osc => Osc(payload),
+                PayloadKind.Text => new TextPayload(Encoding.UTF8.GetString(payload)),
+                PayloadKind.Json => Json(payload),
+                _ => new BytesPayload(payload.ToArray()),
+            };
+
+            return new HubMessage(_id, _time, _source, address, rebuilt, _timeTag);
+        }
+
+        /// <summary>The arguments as an OSC message with the shortest address (the real address is kept before it).</summary>
+        private static bool TryEncode(OscPayload osc, ArrayBufferWriter<byte> scratch, Scratch arguments)
+        {
+            int written = scratch.WrittenCount;
+            try
+            {
+                OscCodec.WriteMessage(scratch, "/", arguments.Span(osc.Arguments));
+                return true;
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
+            {
+                // Keep only the address: whatever the encoder wrote before it refused is discarded by the caller's copy.
+                scratch.ResetWrittenCount();
+                scratch.Advance(written);
+                return false;
+            }
+            finally
+            {
+                arguments.Clear();
+            }
+        }
+
+        private static HubPayload Osc(ReadOnlySpan<byte> encoded) =>
+            OscCodec.TryDecode(encoded, Rebuild, out OscPacket? packet, out OscError error) == OperationStatus.Done
+                ? new OscPayload(((OscMessage)packet!).Arguments)
+                : new TextPayload($"(this message's arguments could not be shown again: {error.Describe()})");
+
+        private static JsonPayload Json(ReadOnlySpan<byte> utf8)
+        {
+            var reader = new Utf8JsonReader(utf8);
+            using JsonDocument document = JsonDocument.ParseValue(ref reader);
+            return new JsonPayload(document.RootElement);
+        }
+    }
 }
