@@ -21,7 +21,6 @@ internal sealed class HistoryRing
     private readonly Slot?[] _slots;
     private readonly long _maxBytes;
     private readonly ArrayBufferWriter<byte> _scratch = new(256);
-    private readonly Scratch _arguments = new();
     private int _next;
 
     public HistoryRing(int capacity, long maxBytes)
@@ -48,7 +47,7 @@ internal sealed class HistoryRing
         }
 
         Slot slot = _slots[_next] ??= new Slot();
-        slot.Keep(traffic, sequence, atUtcTicks, bytes, _scratch, _arguments);
+        slot.Keep(traffic, sequence, atUtcTicks, bytes, _scratch);
         _next = (_next + 1) % _slots.Length;
         Count++;
         Bytes += bytes;
@@ -61,42 +60,10 @@ internal sealed class HistoryRing
     private void DropOldest()
     {
         int oldest = (_next - Count + _slots.Length) % _slots.Length;
-        Bytes -= _slots[oldest]!.Bytes;
+        Slot dropped = _slots[oldest]!;
+        Bytes -= dropped.Bytes;
+        dropped.Forget();
         Count--;
-    }
-
-    /// <summary>A reused array for arguments that do not come as an array, emptied after each use so it holds on to nothing.</summary>
-    internal sealed class Scratch
-    {
-        private OscArgument[] _items = [];
-        private int _used;
-
-        public ReadOnlySpan<OscArgument> Span(IReadOnlyList<OscArgument> arguments)
-        {
-            if (arguments is OscArgument[] array)
-            {
-                return array;
-            }
-
-            if (_items.Length < arguments.Count)
-            {
-                _items = new OscArgument[arguments.Count];
-            }
-
-            for (int i = 0; i < arguments.Count; i++)
-            {
-                _items[i] = arguments[i];
-            }
-
-            _used = arguments.Count;
-            return _items.AsSpan(0, _used);
-        }
-
-        public void Clear()
-        {
-            _items.AsSpan(0, _used).Clear();
-            _used = 0;
-        }
     }
 
     /// <summary>One kept message: what the queries filter on, and the message as bytes.</summary>
@@ -134,7 +101,7 @@ internal sealed class HistoryRing
         /// <summary>The message's address in UTF-8.</summary>
         public ReadOnlySpan<byte> Address => _buffer.AsSpan(0, _addressLength);
 
-        public void Keep(Traffic traffic, long sequence, long atUtcTicks, int bytes, ArrayBufferWriter<byte> scratch, Scratch arguments)
+        public void Keep(Traffic traffic, long sequence, long atUtcTicks, int bytes, ArrayBufferWriter<byte> scratch)
         {
             HubMessage message = traffic.Message;
             Sequence = sequence;
@@ -155,7 +122,7 @@ internal sealed class HistoryRing
             switch (message.Payload)
             {
                 case OscPayload osc:
-                    if (!TryEncode(osc, scratch, arguments))
+                    if (!TryEncode(osc, scratch))
                     {
                         // Arguments OSC cannot carry (nested deeper than it allows): this one message is kept as it is.
                         _unencodable = osc;
@@ -187,6 +154,9 @@ internal sealed class HistoryRing
             _payloadLength = scratch.WrittenCount - addressLength;
         }
 
+        /// <summary>Lets go of a payload kept as an object (the rare one OSC could not encode) once the entry is dropped.</summary>
+        public void Forget() => _unencodable = null;
+
         /// <summary>The message again, rebuilt from its bytes: equal in address, payload, id, time, source and time tag.</summary>
         public HubMessage Message()
         {
@@ -204,12 +174,12 @@ internal sealed class HistoryRing
         }
 
         /// <summary>The arguments as an OSC message with the shortest address (the real address is kept before it).</summary>
-        private static bool TryEncode(OscPayload osc, ArrayBufferWriter<byte> scratch, Scratch arguments)
+        private static bool TryEncode(OscPayload osc, ArrayBufferWriter<byte> scratch)
         {
             int written = scratch.WrittenCount;
             try
             {
-                OscCodec.WriteMessage(scratch, "/", arguments.Span(osc.Arguments));
+                OscCodec.WriteMessage(scratch, "/", osc.Arguments);
                 return true;
             }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
@@ -218,10 +188,6 @@ internal sealed class HistoryRing
                 scratch.ResetWrittenCount();
                 scratch.Advance(written);
                 return false;
-            }
-            finally
-            {
-                arguments.Clear();
             }
         }
 

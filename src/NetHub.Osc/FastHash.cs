@@ -54,9 +54,9 @@ public static class FastHash
     public static ulong Arguments(IReadOnlyList<OscArgument> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        if (arguments is OscArgument[] array)
+        if (OscArgumentList.TryGetSpan(arguments, out ReadOnlySpan<OscArgument> span))
         {
-            return Arguments(array.AsSpan());
+            return Arguments(span);
         }
 
         ulong hash = Seed ^ (ulong)arguments.Count;

@@ -14,6 +14,18 @@ internal sealed class OscArgumentList(OscArgument[] items) : IReadOnlyList<OscAr
 
     public ReadOnlySpan<OscArgument> Span => items;
 
+    /// <summary>The arguments as a span without copying, when they are an array or one of these lists.</summary>
+    public static bool TryGetSpan(IReadOnlyList<OscArgument> arguments, out ReadOnlySpan<OscArgument> span)
+    {
+        span = arguments switch
+        {
+            OscArgument[] array => array,
+            OscArgumentList list => list.Span,
+            _ => default,
+        };
+        return arguments is OscArgument[] or OscArgumentList;
+    }
+
     public OscArgument this[int index] => items[index];
 
     public IEnumerator<OscArgument> GetEnumerator() => ((IEnumerable<OscArgument>)items).GetEnumerator();

@@ -49,7 +49,7 @@ public static partial class OscCodec
         return bytes;
     }
 
-    /// <summary>Encoded size of the message <see cref="WriteMessage"/> would write.</summary>
+    /// <summary>Encoded size of the message <see cref="WriteMessage(IBufferWriter{byte}, string, ReadOnlySpan{OscArgument})"/> would write.</summary>
     /// <exception cref="ArgumentException">The address does not start with '/' or holds a control character, space or DEL.</exception>
     public static int GetMessageSize(string address, ReadOnlySpan<OscArgument> arguments)
     {
@@ -62,6 +62,36 @@ public static partial class OscCodec
     /// produces a new value each time (a fader, a meter).
     /// </summary>
     /// <exception cref="ArgumentException">The address does not start with '/' or holds a control character, space or DEL.</exception>
+    /// <summary>
+    /// <see cref="WriteMessage(IBufferWriter{byte}, string, ReadOnlySpan{OscArgument})"/> for arguments as a list (an
+    /// <c>OscPayload</c>'s in the hub, say): arrays and decoded argument lists are written in place, others through a
+    /// pooled copy, so this allocates nothing either.
+    /// </summary>
+    public static void WriteMessage(IBufferWriter<byte> output, string address, IReadOnlyList<OscArgument> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        if (OscArgumentList.TryGetSpan(arguments, out ReadOnlySpan<OscArgument> span))
+        {
+            WriteMessage(output, address, span);
+            return;
+        }
+
+        OscArgument[] copy = ArrayPool<OscArgument>.Shared.Rent(arguments.Count);
+        try
+        {
+            for (int i = 0; i < arguments.Count; i++)
+            {
+                copy[i] = arguments[i];
+            }
+
+            WriteMessage(output, address, copy.AsSpan(0, arguments.Count));
+        }
+        finally
+        {
+            ArrayPool<OscArgument>.Shared.Return(copy, clearArray: true);
+        }
+    }
+
     public static void WriteMessage(IBufferWriter<byte> output, string address, ReadOnlySpan<OscArgument> arguments)
     {
         ArgumentNullException.ThrowIfNull(output);

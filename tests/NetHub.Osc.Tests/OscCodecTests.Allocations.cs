@@ -71,6 +71,32 @@ public sealed partial class OscCodecTests
         Assert.Equal(0, allocated);
     }
 
+    [Fact]
+    public void WriteMessage_FromAnyArgumentList_WritesTheSameBytes_AndAllocatesNothing()
+    {
+        OscArgument[] array = [1, 2.5f, "hello", OscArgument.Blob(new byte[] { 1, 2, 3 }), OscArgument.Array(1, OscArgument.Array("x"))];
+        IReadOnlyList<OscArgument>[] lists = [array, new OscMessage("/d", array).Arguments, new List<OscArgument>(array)];
+        byte[] expected = OscCodec.Encode(new OscMessage("/a/b/c", array));
+        var output = new ArrayBufferWriter<byte>(1 << 16);
+        foreach (IReadOnlyList<OscArgument> list in lists)
+        {
+            output.ResetWrittenCount();
+            OscCodec.WriteMessage(output, "/a/b/c", list);
+            Assert.Equal(expected, output.WrittenSpan.ToArray());
+        }
+
+        long allocated = Measure(() =>
+        {
+            foreach (IReadOnlyList<OscArgument> list in lists)
+            {
+                output.ResetWrittenCount();
+                OscCodec.WriteMessage(output, "/a/b/c", list);
+            }
+        });
+
+        Assert.Equal(0, allocated);
+    }
+
     [Theory]
     [InlineData(OscFraming.SizePrefix)]
     [InlineData(OscFraming.Slip)]
