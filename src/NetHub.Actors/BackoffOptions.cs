@@ -45,7 +45,11 @@ public sealed record BackoffOptions
 
     public Decider Decider { get; init; } = DefaultDecider;
 
-    public Props ToProps() => Props.Create(() => new BackoffSupervisor(this));
+    /// <summary>
+    /// The supervisor's props. It only forwards to its child, so it may run on the sender's thread whenever the child
+    /// may (<see cref="Props.RunsOnSender"/>): a receive thread then reaches the child through it without a pool wake-up.
+    /// </summary>
+    public Props ToProps() => Props.Create(() => new BackoffSupervisor(this)) with { RunsOnSender = ChildProps.RunsOnSender };
 
     /// <summary>The delay before restart number <paramref name="attempt"/> (0-based), given a jitter draw in [0, 1).</summary>
     public TimeSpan DelayFor(int attempt, double jitter)

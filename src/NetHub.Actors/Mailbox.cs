@@ -28,6 +28,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private MessageDispatcher _dispatcher = null!;
     private int _status;
     private long _dropped;
+    private bool _runsOnSender;
 
     // Unbounded mailboxes use a single-reader channel, which only one thread may read (peek included) at a time. A
     // finished run must still learn whether a message arrived after it stopped reading, while the next run may
@@ -83,10 +84,14 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public bool IsClosed => (Volatile.Read(ref _status) & ClosedBit) != 0;
 
+    /// <summary>Neither running nor waiting to run, nor suspended (tests wait for this before they tell).</summary>
+    internal bool IsIdle => (Volatile.Read(ref _status) & (ScheduledBit | SuspendedBit | ClosedBit)) == 0;
+
     internal void Attach(ActorCell cell, MessageDispatcher dispatcher)
     {
         _cell = cell;
         _dispatcher = dispatcher;
+        _runsOnSender = cell.Props.RunsOnSender;
     }
 
     public void Post(in Envelope envelope)
@@ -109,7 +114,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
         else if ((status & (ScheduledBit | SuspendedBit)) == 0)
         {
-            TrySchedule();
+            TrySchedule(_runsOnSender);
         }
     }
 
@@ -141,7 +146,13 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     }
 
     /// <summary>Schedules a run unless one is pending; safe from any thread.</summary>
-    public void TrySchedule()
+    public void TrySchedule() => TrySchedule(mayRunHere: false);
+
+    /// <summary>
+    /// Schedules a run unless one is pending. With <paramref name="mayRunHere"/> (a user message to an actor that
+    /// allows it), a thread that opted in through <see cref="InlineRuns"/> may take the run itself.
+    /// </summary>
+    private void TrySchedule(bool mayRunHere)
     {
         while (true)
         {
@@ -153,7 +164,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
             if (Interlocked.CompareExchange(ref _status, status | ScheduledBit, status) == status)
             {
-                _dispatcher.Schedule(this);
+                if (!mayRunHere || !InlineRuns.TryTake(this))
+                {
+                    _dispatcher.Schedule(this);
+                }
+
                 return;
             }
         }

@@ -29,6 +29,12 @@ public sealed record Props
     /// <summary>Stash capacity; null uses <c>nethub.actors.stash-capacity</c>.</summary>
     public int? StashCapacity { get; init; }
 
+    /// <summary>
+    /// Whether a thread that opted in with <see cref="InlineRuns"/> (an endpoint's receive loop) may run this actor
+    /// itself when it finds it idle, rather than wake a pool thread. For actors whose turns are short and never block.
+    /// </summary>
+    public bool RunsOnSender { get; init; }
+
     internal Func<Actor> Factory { get; }
 
     public static Props Create<T>()
@@ -70,6 +76,9 @@ public sealed record Props
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         return this with { StashCapacity = capacity };
     }
+
+    /// <summary>See <see cref="RunsOnSender"/>.</summary>
+    public Props WithRunsOnSender() => this with { RunsOnSender = true };
 
     public override string ToString() => $"Props({ActorType.Name}, mailbox {Mailbox?.ToString() ?? MailboxName}, dispatcher {Dispatcher})";
 }
