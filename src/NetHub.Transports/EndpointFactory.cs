@@ -12,10 +12,10 @@ public static class EndpointFactory
         string name = definition.Name;
         return definition.Settings switch
         {
-            OscUdpSettings udp => Props.Create(() => new OscUdpEndpoint(name, udp, context)),
+            OscUdpSettings udp => Props.Create(() => new OscUdpEndpoint(name, udp, context)).WithRunsOnSender(),
             OscTcpServerSettings server => Props.Create(() => new OscTcpServerEndpoint(name, server, context)),
             OscTcpClientSettings client => Props.Create(() => new OscTcpClientEndpoint(name, client, context)),
-            TextUdpSettings udp => Props.Create(() => new TextUdpEndpoint(name, udp, context)),
+            TextUdpSettings udp => Props.Create(() => new TextUdpEndpoint(name, udp, context)).WithRunsOnSender(),
             TextTcpServerSettings server => Props.Create(() => new TextTcpServerEndpoint(name, server, context)),
             TextTcpClientSettings client => Props.Create(() => new TextTcpClientEndpoint(name, client, context)),
             _ => throw new ArgumentException($"No endpoint implements {definition.Settings.GetType().Name}", nameof(definition)),

@@ -62,7 +62,9 @@ public sealed partial class OscUdpEndpoint
                 continue;
             }
 
+            // The router (and an endpoint it sends to) runs on this thread once the batch is in: no pool wake-up.
             DateTimeOffset now = _time.GetUtcNow();
+            using InlineRuns.Scope runs = InlineRuns.Begin();
             for (int i = 0; i < count; i++)
             {
                 ReadOnlySpan<byte> datagram = batch.Datagram(i);
@@ -101,6 +103,7 @@ public sealed partial class OscUdpEndpoint
 
             DateTimeOffset now = _time.GetUtcNow();
             PeerEntry peer = _peers.Touch(from, received, now);
+            using InlineRuns.Scope runs = InlineRuns.Begin();
             _inbound.Process(buffer.AsSpan(0, received), peer.Address, now);
         }
     }

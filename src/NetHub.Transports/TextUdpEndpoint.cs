@@ -167,6 +167,7 @@ public sealed class TextUdpEndpoint : Actor
 
             _counters.PacketIn(received);
             peer = _peers.Touch(from, received, _time.GetUtcNow()).Address;
+            using InlineRuns.Scope runs = InlineRuns.Begin();
             framer.Push(buffer.AsSpan(0, received));
             framer.Flush();
         }

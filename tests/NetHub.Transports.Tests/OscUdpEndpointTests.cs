@@ -188,4 +188,41 @@ public sealed class OscUdpEndpointTests(ITestOutputHelper output) : EndpointTest
         using var again = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         again.Bind(local);
     }
+
+    [Fact]
+    public void Receive_RunsAnIdleInboundActorThatAllowsIt_OnTheReceiveThread_AndWhatItSends()
+    {
+        // As in a node: the router (here a relay that allows it) runs on the endpoint's receive thread, and so do the
+        // output endpoint's backoff supervisor and the endpoint; the datagram goes out without waiting for a pool thread.
+        using var app = new UdpPeer();
+        IActorRef output = Sys.ActorOf(
+            EndpointFactory.CreateSupervised(Define($"type = osc-udp, remote = \"{app.LocalText}\"", "out"), new EndpointContext("test-node", null, Scheduler)), "out");
+        IActorRef relay = Sys.ActorOf(Props.Create(() => new ThreadReportingRelay(TestActor.Ref, output)).WithRunsOnSender(), "relay");
+        IActorRef endpoint = StartUdp(inbound: relay);
+        using var tablet = new UdpPeer();
+
+        IPEndPoint local = LocalOf(endpoint);
+
+        // A datagram that lands while the relay is still finishing an earlier run (its start, say) joins that run on the
+        // pool; so send until one arrives with the relay idle, a few at most.
+        List<string> threads = [];
+        for (int i = 0; i < 10 && !threads.Contains("nethub-udp-ep"); i++)
+        {
+            tablet.Send(new OscMessage("/fader/1", OscArgument.Float32(0.75f)), local);
+            threads.Add(TestActor.ExpectMsg<string>());
+            Assert.Equal(new OscMessage("/fader/1", OscArgument.Float32(0.75f)), app.ReceiveOsc());
+        }
+
+        Assert.Contains("nethub-udp-ep", threads);
+    }
+
+    /// <summary>Reports the name of the thread each message ran on, and sends the message on through <c>output</c>.</summary>
+    private sealed class ThreadReportingRelay : Actor
+    {
+        public ThreadReportingRelay(IActorRef report, IActorRef output) => Receive<HubMessage>(message =>
+        {
+            report.Tell(Thread.CurrentThread.Name ?? "(unnamed)");
+            output.Tell(new SendMessage(message));
+        });
+    }
 }

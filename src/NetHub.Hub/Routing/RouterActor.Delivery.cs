@@ -116,7 +116,7 @@ public sealed partial class RouterActor
         }
     }
 
-    /// <summary>Passes on what this run produced: the history's records, then one send (or batch) per endpoint.</summary>
+    /// <summary>Passes on what this run produced: one send (or batch) per endpoint, then the history's records.</summary>
     protected override void RunCompleted()
     {
         _runStamp = 0;
@@ -127,12 +127,8 @@ public sealed partial class RouterActor
 
     private void PassOn()
     {
-        if (_traffic.Count > 0)
-        {
-            _wiring?.History?.Tell(_traffic.Count == 1 ? _traffic[0] : new TrafficBatch([.. _traffic]));
-            _traffic.Clear();
-        }
-
+        // Sends first: on a receive thread (InlineRuns) an endpoint runs right here, and the history, which waits for
+        // a pool thread, should not delay it.
         foreach (EndpointSlot slot in _withOutput)
         {
             List<SendMessage> output = slot.Output;
@@ -150,6 +146,11 @@ public sealed partial class RouterActor
         }
 
         _withOutput.Clear();
+        if (_traffic.Count > 0)
+        {
+            _wiring?.History?.Tell(_traffic.Count == 1 ? _traffic[0] : new TrafficBatch([.. _traffic]));
+            _traffic.Clear();
+        }
     }
 
     private IActorRef? EndpointRef(EndpointSlot slot)
