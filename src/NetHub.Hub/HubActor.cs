@@ -43,7 +43,8 @@ public sealed class HubActor : Actor
         HubSettings settings = _setup.Settings;
         string[] endpointNames = [.. _setup.Endpoints.Select(e => e.Name)];
         _history = Context.ActorOf(Props.Create(() => new HistoryActor(settings.History)), "history");
-        _router = Context.ActorOf(Props.Create(() => new RouterActor(_setup.NodeName, settings.Router, endpointNames)).WithRunsOnSender(), "router");
+        Props router = Props.Create(() => new RouterActor(_setup.NodeName, settings.Router, endpointNames));
+        _router = Context.ActorOf(settings.Router.RunsOnReceiveThreads ? router.WithRunsOnSender() : router, "router");
         _cues = Context.ActorOf(Props.Create(() => new CuesActor(settings.Cues with { NodeName = _setup.NodeName }, _router)), "cues");
         IActorRef? surfaces = settings.Surfaces.Count == 0
             ? null

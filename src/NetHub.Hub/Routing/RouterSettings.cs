@@ -11,6 +11,9 @@ public sealed record RouterSettings(
     OscControlSettings OscControl,
     TextCommandSettings Commands)
 {
+    /// <summary>Whether UDP receive threads may run the router (<c>nethub.router.run-on-receive-threads</c>; see InlineRuns).</summary>
+    public bool RunsOnReceiveThreads { get; init; } = true;
+
     private static readonly string[] RouteKeys = ["from", "address", "to", "transforms", "lane", "echo"];
 
     /// <summary>
@@ -34,7 +37,10 @@ public sealed record RouterSettings(
             router.GetPositiveDuration("loop-window"),
             router.GetInt("loop-memory", 16, 1_000_000),
             new OscControlSettings(control.GetBoolean("enabled"), prefix, Endpoints(control, "endpoints", endpoints)),
-            new TextCommandSettings(Endpoints(nethub.GetConfig("commands"), "json", endpoints), Endpoints(nethub.GetConfig("commands"), "cmd", endpoints)));
+            new TextCommandSettings(Endpoints(nethub.GetConfig("commands"), "json", endpoints), Endpoints(nethub.GetConfig("commands"), "cmd", endpoints)))
+        {
+            RunsOnReceiveThreads = router.GetBoolean("run-on-receive-threads"),
+        };
     }
 
     private static List<RouteSettings> ReadRoutes(Config nethub, IReadOnlyCollection<string> endpoints)

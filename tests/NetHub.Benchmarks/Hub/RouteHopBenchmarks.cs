@@ -17,6 +17,9 @@ namespace NetHub.Benchmarks.Hub;
 /// With <see cref="History"/> the real history actor records each message in and out, as in a node, and an operation ends
 /// when the history has recorded all of it (the router can outrun it). The messages are built once,
 /// so "Allocated" shows what routing itself costs per message.
+/// With <see cref="OnReceiveThread"/> the messages are told as a UDP endpoint's receive loop tells them, in batches of
+/// 16 (its recvmmsg batch) inside an <see cref="InlineRuns"/> scope, to a router and an endpoint that may run on the
+/// sender's thread, as in a node: the router and the endpoint then run on the benchmark's thread, with no pool hop.
 /// Goal: per-message cost at most 2x the channel hop.
 /// </summary>
 [MemoryDiagnoser]
@@ -33,12 +36,18 @@ public class RouteHopBenchmarks
     [Params(true, false)]
     public bool History { get; set; }
 
+    /// <summary>Told from a receive loop's scope to actors that may run on it (the node's UDP path), or from a plain thread.</summary>
+    [Params(false, true)]
+    public bool OnReceiveThread { get; set; }
+
+    private const int ReceiveBatch = 16;
+
     [GlobalSetup]
     public void Setup()
     {
         _system = ActorSystem.Create("bench");
         _target = new CountingActor.Target();
-        IActorRef endpoints = _system.ActorOf(Props.Create(() => new Endpoints(_target)), "endpoints");
+        IActorRef endpoints = _system.ActorOf(Props.Create(() => new Endpoints(_target, OnReceiveThread)), "endpoints");
         IActorRef? sink = History
             ? _system.ActorOf(Props.Create(() => new HistoryActor(HistorySettings.FromConfig(HubSettings.Reference.Resolve().GetConfig("nethub")))), "history")
             : null;
@@ -50,7 +59,8 @@ public class RouteHopBenchmarks
             }
             """).WithFallback(HubSettings.Reference).Resolve();
         RouterSettings settings = RouterSettings.FromConfig(show.GetConfig("nethub"), ["tablet", "td"]);
-        _router = _system.ActorOf(Props.Create(() => new RouterActor("bench", settings, new[] { "tablet", "td" })), "router");
+        Props router = Props.Create(() => new RouterActor("bench", settings, new[] { "tablet", "td" }));
+        _router = _system.ActorOf(OnReceiveThread ? router.WithRunsOnSender() : router, "router");
         _router.Tell(new RouterWiring(endpoints, null, sink, null, new HashSet<string>()));
         var source = new MessageSource("bench", "tablet", "10.0.0.7:9000");
         _messages = [.. Enumerable.Range(0, Messages).Select(i =>
@@ -72,9 +82,23 @@ public class RouteHopBenchmarks
     public async Task RouteHop()
     {
         Task done = _target.Arm(Messages);
-        foreach (HubMessage message in _messages)
+        if (OnReceiveThread)
         {
-            _router.Tell(message);
+            for (int start = 0; start < _messages.Length; start += ReceiveBatch)
+            {
+                using InlineRuns.Scope runs = InlineRuns.Begin();
+                foreach (HubMessage message in _messages.AsSpan(start, Math.Min(ReceiveBatch, _messages.Length - start)))
+                {
+                    _router.Tell(message);
+                }
+            }
+        }
+        else
+        {
+            foreach (HubMessage message in _messages)
+            {
+                _router.Tell(message);
+            }
         }
 
         await done.ConfigureAwait(false);
@@ -93,12 +117,19 @@ public class RouteHopBenchmarks
     {
         private readonly CountingActor.Target _target;
 
-        public Endpoints(CountingActor.Target target)
+        private readonly bool _onReceiveThread;
+
+        public Endpoints(CountingActor.Target target, bool onReceiveThread)
         {
             _target = target;
+            _onReceiveThread = onReceiveThread;
             Receive<ToEndpoint>(e => Context.Child(e.Endpoint)?.Forward(e.Message, Context));
         }
 
-        protected internal override void PreStart() => Context.ActorOf(Props.Create(() => new CountingActor(_target)), "td");
+        protected internal override void PreStart()
+        {
+            Props counting = Props.Create(() => new CountingActor(_target));
+            Context.ActorOf(_onReceiveThread ? counting.WithRunsOnSender() : counting, "td");
+        }
     }
 }

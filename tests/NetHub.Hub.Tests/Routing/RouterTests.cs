@@ -13,6 +13,15 @@ namespace NetHub.Hub.Tests.Routing;
 public sealed class RouterTests(ITestOutputHelper output) : RouterTestKit(output)
 {
     [Fact]
+    public void Settings_RunOnReceiveThreads_IsOnByDefault_AndCanBeTurnedOff()
+    {
+        Assert.True(Settings("", "a").RunsOnReceiveThreads);
+        Assert.False(Settings("nethub.router.run-on-receive-threads = off", "a").RunsOnReceiveThreads);
+        ConfigException wrong = Assert.ThrowsAny<ConfigException>(() => Settings("nethub.router.run-on-receive-threads = sometimes", "a"));
+        Assert.Contains("run-on-receive-threads", wrong.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Route_RewritesTheAddressWithANamedCapture()
     {
         StartRouter("""nethub.routes.faders { from = [tablet], address = "/fader/{n}", to = ["td:/mixer/ch/{n}/gain"] }""", ["tablet", "td"]);
