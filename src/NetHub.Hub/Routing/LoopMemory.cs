@@ -4,11 +4,14 @@ using NetHub.Osc;
 namespace NetHub.Hub.Routing;
 
 /// <summary>
-/// What the router sent recently, for loop detection: a fixed table indexed by a fingerprint of the message
-/// (address and arguments), each slot holding the last message with that fingerprint, the endpoints it went out of
-/// and when. Remembering and asking are O(1) and allocate nothing. Two messages whose fingerprints share a slot
-/// replace each other: at worst a loop is caught one round later, never a new message taken for a returning one,
-/// because a hit also compares the messages themselves.
+/// What the router sent recently, for loop detection: a fixed table indexed by a 64-bit fingerprint of the message
+/// (address and arguments, or text), each slot holding the last fingerprint that landed there, the endpoints it went
+/// out of and when. Remembering and asking are O(1), allocate nothing and hold no reference to a message, so the
+/// messages the router sent die young instead of being kept (and promoted) by the table. Two messages whose
+/// fingerprints share a slot replace each other: at worst a loop is caught one round later. A new message is taken for
+/// a returning one only if its whole 64-bit fingerprint equals that of a message sent within the window: for one
+/// argument of a given address and type the fingerprint cannot collide at all (every step is a bijection of the value),
+/// and otherwise the odds are about one in 2^64 per message.
 /// </summary>
 internal sealed class LoopMemory
 {
@@ -24,18 +27,20 @@ internal sealed class LoopMemory
     }
 
     /// <summary>Notes that <paramref name="message"/> went out of the endpoints in <paramref name="endpointBits"/> at <paramref name="timestamp"/>.</summary>
-    public void Remember(HubMessage message, ulong endpointBits, long timestamp)
+    public void Remember(HubMessage message, ulong endpointBits, long timestamp) =>
+        Remember(Fingerprint(message), endpointBits, timestamp);
+
+    /// <summary>Notes that the message with <paramref name="fingerprint"/> (from <see cref="Fingerprint(ulong, HubPayload)"/>) went out of the endpoints in <paramref name="endpointBits"/>.</summary>
+    public void Remember(ulong fingerprint, ulong endpointBits, long timestamp)
     {
-        int hash = Fingerprint(message);
-        ref Entry entry = ref _entries[hash & _mask];
-        if (entry.Message is { } seen && entry.Hash == hash && (ReferenceEquals(seen, message) || SameContent(seen, message)))
+        ref Entry entry = ref _entries[(int)fingerprint & _mask];
+        if (entry.Fingerprint == fingerprint)
         {
             entry.Endpoints |= endpointBits;
         }
         else
         {
-            entry.Message = message;
-            entry.Hash = hash;
+            entry.Fingerprint = fingerprint;
             entry.Endpoints = endpointBits;
         }
 
@@ -43,63 +48,38 @@ internal sealed class LoopMemory
     }
 
     /// <summary>The endpoints an equal message went out of no longer than <paramref name="window"/> ticks before <paramref name="now"/>: 0 when it is new.</summary>
-    public ulong ReturnedTo(HubMessage message, long now, long window)
-    {
-        int hash = Fingerprint(message);
-        Entry entry = _entries[hash & _mask];
-        if (entry.Message is null || entry.Hash != hash || now - entry.Timestamp > window || !SameContent(entry.Message, message))
-        {
-            return 0;
-        }
+    public ulong ReturnedTo(HubMessage message, long now, long window) =>
+        ReturnedTo(Fingerprint(message), now, window);
 
-        return entry.Endpoints;
+    /// <summary>As <see cref="ReturnedTo(HubMessage, long, long)"/>, for a message whose fingerprint is known.</summary>
+    public ulong ReturnedTo(ulong fingerprint, long now, long window)
+    {
+        ref readonly Entry entry = ref _entries[(int)fingerprint & _mask];
+        return entry.Fingerprint == fingerprint && now - entry.Timestamp <= window ? entry.Endpoints : 0;
     }
 
-    /// <summary>Address and arguments (or text) through <see cref="FastHash"/>: a slot index, checked by comparing the messages on a hit.</summary>
-    internal static int Fingerprint(HubMessage message)
+    /// <summary>The fingerprint of a message: its address and its arguments (or text).</summary>
+    internal static ulong Fingerprint(HubMessage message) => Fingerprint(AddressHash(message.Address), message.Payload);
+
+    /// <summary>The part of a fingerprint that depends only on the address: worth keeping beside an address that recurs.</summary>
+    internal static ulong AddressHash(string address) => FastHash.Text(address);
+
+    /// <summary>
+    /// The fingerprint of a message with <paramref name="payload"/> at the address whose <see cref="AddressHash"/> is
+    /// <paramref name="addressHash"/>; never 0, which marks an empty slot.
+    /// </summary>
+    internal static ulong Fingerprint(ulong addressHash, HubPayload payload)
     {
-        ulong content = message.Payload is OscPayload osc
+        ulong content = payload is OscPayload osc
             ? FastHash.Arguments(osc.Arguments)
-            : FastHash.Text(PayloadConvert.ToText(message.Payload));
-        ulong hash = FastHash.Combine(FastHash.Text(message.Address), content);
-        return (int)(hash ^ (hash >> 32));
-    }
-
-    /// <summary>Same address and same arguments (or text): what makes a message that comes back "the same".</summary>
-    private static bool SameContent(HubMessage a, HubMessage b)
-    {
-        if (!string.Equals(a.Address, b.Address, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        if (a.Payload is OscPayload x && b.Payload is OscPayload y)
-        {
-            IReadOnlyList<OscArgument> left = x.Arguments;
-            IReadOnlyList<OscArgument> right = y.Arguments;
-            if (left.Count != right.Count)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < left.Count; i++)
-            {
-                if (!left[i].Equals(right[i]))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        return a.Payload.Kind == b.Payload.Kind && string.Equals(PayloadConvert.ToText(a.Payload), PayloadConvert.ToText(b.Payload), StringComparison.Ordinal);
+            : FastHash.Combine((ulong)payload.Kind, FastHash.Text(PayloadConvert.ToText(payload)));
+        ulong hash = FastHash.Combine(addressHash, content);
+        return hash == 0 ? 1 : hash;
     }
 
     private struct Entry
     {
-        public HubMessage? Message;
-        public int Hash;
+        public ulong Fingerprint;
         public ulong Endpoints;
         public long Timestamp;
     }

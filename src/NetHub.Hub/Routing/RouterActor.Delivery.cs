@@ -34,16 +34,17 @@ public sealed partial class RouterActor
             return;
         }
 
-        Deliver(slot, Value(new ValueTarget(endpoint, message.Address)), message, lane, to, origin);
+        Deliver(slot, Value(new ValueTarget(endpoint, message.Address)), message, lane, to, origin, LoopMemory.AddressHash(message.Address));
     }
 
-    private void Deliver(EndpointSlot slot, ValueCell value, HubMessage message, Lane lane, string? to, string origin)
+    /// <summary>As above, to a known endpoint and value cell, with <paramref name="addressHash"/> the message address's <see cref="LoopMemory.AddressHash"/>.</summary>
+    private void Deliver(EndpointSlot slot, ValueCell value, HubMessage message, Lane lane, string? to, string origin, ulong addressHash)
     {
         UpdateValue(value, message.Payload, origin);
         if (lane == Lane.Reliable)
         {
             slot.Pending?.Remove((message.Address, to));
-            Transmit(slot, message, to);
+            Transmit(slot, message, to, addressHash);
             return;
         }
 
@@ -76,7 +77,7 @@ public sealed partial class RouterActor
 
         foreach (KeyValuePair<(string Address, string? To), HubMessage> entry in table)
         {
-            Transmit(slot, entry.Value, entry.Key.To);
+            Transmit(slot, entry.Value, entry.Key.To, LoopMemory.AddressHash(entry.Key.Address));
         }
 
         table.Clear();
@@ -86,7 +87,7 @@ public sealed partial class RouterActor
     {
         if (_endpoints.TryGetValue(endpoint, out EndpointSlot? slot))
         {
-            Transmit(slot, message, to);
+            Transmit(slot, message, to, LoopMemory.AddressHash(message.Address));
         }
         else
         {
@@ -94,7 +95,7 @@ public sealed partial class RouterActor
         }
     }
 
-    private void Transmit(EndpointSlot slot, HubMessage message, string? to)
+    private void Transmit(EndpointSlot slot, HubMessage message, string? to, ulong addressHash)
     {
         if (slot.Down)
         {
@@ -102,7 +103,7 @@ public sealed partial class RouterActor
             return;
         }
 
-        _recent.Remember(message, slot.Bit, RunStamp());
+        _recent.Remember(LoopMemory.Fingerprint(addressHash, message.Payload), slot.Bit, RunStamp());
         if (slot.Output.Count == 0)
         {
             _withOutput.Add(slot);
@@ -262,10 +263,6 @@ public sealed partial class RouterActor
     }
 
     // ---- loops ----
-
-    /// <summary>The endpoints an equal message went out of within the loop window: 0 when it is new.</summary>
-    private ulong ReturnedTo(HubMessage message, long now) =>
-        _recent.ReturnedTo(message, now, _loopWindowTicks);
 
     /// <summary>One configured endpoint as the router sees it: its loop bit, its actor, what waits to go out of it.</summary>
     private sealed class EndpointSlot(string name, ulong bit)

@@ -145,7 +145,7 @@ public sealed partial class RouterActor : Actor
 
         try
         {
-            ulong returnedTo = ReturnedTo(message, RunStamp());
+            ulong returnedTo = _recent.ReturnedTo(LoopMemory.Fingerprint(plan.AddressHash, message.Payload), RunStamp(), _loopWindowTicks);
             int[] routes = plan.Routes;
             for (int k = 0; k < routes.Length; k++)
             {
@@ -240,7 +240,7 @@ public sealed partial class RouterActor : Actor
         _matches.Clear();
         _table.Match(address, _matches);
         _matches.Sort();
-        var plan = new AddressPlan([.. _matches]);
+        var plan = new AddressPlan([.. _matches], LoopMemory.AddressHash(address));
         _plans[address] = plan;
         return plan;
     }
@@ -261,13 +261,17 @@ public sealed partial class RouterActor : Actor
 
         string?[] targets = [.. route.To.Select(t => t.Address is null ? address : t.Address.Render(captures))];
         ValueCell?[] values = [.. route.To.Select((t, i) => targets[i] is { } rendered && _targets[index][i] is not null ? Value(new ValueTarget(t.Endpoint, rendered)) : null)];
-        return new RouteMatch(captures, targets, values);
+        ulong[] hashes = [.. targets.Select(t => t is null ? 0UL : LoopMemory.AddressHash(t))];
+        return new RouteMatch(captures, targets, values, hashes);
     }
 
     /// <summary>The routes one address matches (route indices, ascending) and, beside each, what that route makes of it.</summary>
-    private sealed class AddressPlan(int[] routes)
+    private sealed class AddressPlan(int[] routes, ulong addressHash)
     {
         public int[] Routes { get; } = routes;
+
+        /// <summary>The address's part of a loop-memory fingerprint, hashed once.</summary>
+        public ulong AddressHash { get; } = addressHash;
 
         public RouteMatch?[] Matches { get; } = new RouteMatch?[routes.Length];
 
@@ -278,7 +282,7 @@ public sealed partial class RouterActor : Actor
         }
     }
 
-    private sealed record RouteMatch(Dictionary<string, string> Captures, string?[] TargetAddresses, ValueCell?[] TargetValues)
+    private sealed record RouteMatch(Dictionary<string, string> Captures, string?[] TargetAddresses, ValueCell?[] TargetValues, ulong[] TargetAddressHashes)
     {
         /// <summary>The route's transform state for this address, made on first use.</summary>
         public TransformState? State { get; set; }
@@ -395,7 +399,7 @@ public sealed partial class RouterActor : Actor
                 : new HubMessage(message.Id, message.Time, message.Source, address, payload, message.TimeTag);
             if (slot is not null && match.TargetValues[t] is { } value)
             {
-                Deliver(slot, value, outgoing, route.Lane, null, route.Origin);
+                Deliver(slot, value, outgoing, route.Lane, null, route.Origin, match.TargetAddressHashes[t]);
             }
             else
             {

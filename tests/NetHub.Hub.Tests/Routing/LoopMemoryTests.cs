@@ -71,4 +71,27 @@ public sealed class LoopMemoryTests
         Assert.Equal(4UL, memory.ReturnedTo(Text("GO 12"), now: 1, Window));
         Assert.Equal(0UL, memory.ReturnedTo(Text("GO 13"), now: 1, Window));
     }
+
+    [Fact]
+    public void TextAndJson_WithTheSameCharacters_AreDifferentMessages()
+    {
+        var memory = new LoopMemory(64);
+        var source = new MessageSource("stage", "lights", null);
+        memory.Remember(HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/", new TextPayload("42")), 4, timestamp: 0);
+
+        using var json = System.Text.Json.JsonDocument.Parse("42");
+        Assert.Equal(0UL, memory.ReturnedTo(HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/", new JsonPayload(json.RootElement)), now: 1, Window));
+        Assert.Equal(4UL, memory.ReturnedTo(HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/", new TextPayload("42")), now: 1, Window));
+    }
+
+    [Fact]
+    public void OneFloatToOneAddress_NeverCollides_AcrossEveryValueOfAFader()
+    {
+        // Every 16-bit step of a fader's float: all fingerprints differ (each step of the fingerprint is a bijection).
+        var seen = new HashSet<ulong>();
+        for (int i = 0; i <= ushort.MaxValue; i++)
+        {
+            Assert.True(seen.Add(LoopMemory.Fingerprint(Message("/mixer/ch/3/gain", i / 65535f))), $"value {i} collided");
+        }
+    }
 }
