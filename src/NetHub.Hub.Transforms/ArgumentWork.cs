@@ -45,7 +45,11 @@ internal struct ArgumentWork
             var copy = new OscArgument[_current.Count];
             if (_current is OscArgument[] array)
             {
-                array.CopyTo(copy, 0);
+                // Messages have a few arguments: an element loop beats Array.Copy's call and checks.
+                for (int i = 0; i < copy.Length && i < array.Length; i++)
+                {
+                    copy[i] = array[i];
+                }
             }
             else
             {

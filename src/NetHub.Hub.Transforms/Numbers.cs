@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using NetHub.Osc;
 
 namespace NetHub.Hub.Transforms;
@@ -6,9 +7,11 @@ namespace NetHub.Hub.Transforms;
 /// <summary>Reading OSC numbers as doubles and writing results back in the argument's own OSC type.</summary>
 internal static class Numbers
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsNumeric(OscType type) => type is OscType.Int32 or OscType.Int64 or OscType.Float32 or OscType.Float64;
 
     /// <summary>The value of a numeric argument (see <see cref="IsNumeric"/>); int64 beyond 2^53 loses precision.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Read(OscArgument argument) => argument.Type switch
     {
         OscType.Int32 => argument.AsInt32(),
@@ -21,6 +24,7 @@ internal static class Numbers
     /// <paramref name="value"/> as an argument of <paramref name="type"/>: whole-number types round half away from
     /// zero and saturate at their limits; false when the value does not fit (not finite, or beyond float32).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryWrite(OscType type, double value, out OscArgument argument)
     {
         argument = default;

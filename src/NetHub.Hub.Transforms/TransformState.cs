@@ -7,10 +7,14 @@ namespace NetHub.Hub.Transforms;
 /// </summary>
 public sealed class TransformState
 {
+    /// <summary>Whether a stage can hold a value for later (a rate limit, a smoother): false skips the scan.</summary>
+    private readonly bool _mayHold;
+
     internal TransformState(TransformChain chain, object?[] stages)
     {
         Chain = chain;
         Stages = stages;
+        _mayHold = Array.Exists(stages, s => s is RateLimitState or SmoothState);
     }
 
     /// <summary>
@@ -22,6 +26,12 @@ public sealed class TransformState
     {
         get
         {
+            if (!_mayHold)
+            {
+                // Map, curves, scale and the like hold nothing: most routes answer here.
+                return null;
+            }
+
             DateTimeOffset? earliest = null;
             foreach (object? stage in Stages)
             {
