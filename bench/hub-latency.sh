@@ -12,7 +12,8 @@
 #           latest-value lane to the same endpoint. Goal: p99 during the flood <= idle p99 + 1 ms.
 # Relay and node run side by side (both on core 1, the idle one blocked in a receive) and are measured in turn,
 # REPS times, so a disturbance from elsewhere on the machine falls on both sides; a figure is the median over the
-# REPS runs of each run's p99, and loss is summed. The first WARMUP seconds of every run are sent but not counted;
+# REPS runs of each run's p99, and loss is summed. The 1k ratio goal is judged per pair (each NetHub run against the
+# relay run just before it), as the median of the REPS ratios. The first WARMUP seconds of every run are sent but not counted;
 # a datagram missing 1 s after the last send is lost.
 # Prints one table (figure, NetHub, anchor, ratio, goal, met/MISSED) and exits 1 when a goal is missed.
 # NODE_SET="nethub.history.size = 100" passes one more setting to the node (to measure what a setting costs).
@@ -144,7 +145,13 @@ def row(figure, hub, anchor, ratio, goal, met):
 
 h1, r1, h20, r20, ci, cf = p99(hub1), p99(relay1), p99(hub20), p99(relay20), p99(idle, "cue_p99_us"), p99(flood, "cue_p99_us")
 row("route p99, 1k msg/s", us(h1), us(r1) + " relay", f"{h1 / r1:.2f}x", "<= 1,000 us", h1 <= 1000)
-row("route p99 vs relay, 1k msg/s", us(h1), us(r1) + " relay", f"{h1 / r1:.2f}x", "<= 1.20x relay", h1 <= 1.2 * r1)
+# Each NetHub run follows its relay run within seconds, so a disturbance of the machine tends to fall on the pair:
+# the goal is judged on the median of the per-pair ratios. The ratio of the two medians (which may come from
+# different pairs) is printed below it.
+pairs = [(h["p99_us"] if h["p99_us"] >= 0 else float("inf")) / r["p99_us"] if r["p99_us"] > 0 else float("inf")
+         for h, r in zip(hub1, relay1)]
+paired = statistics.median(pairs)
+row("route p99 vs relay, 1k msg/s", us(h1), us(r1) + " relay", f"{paired:.2f}x", "<= 1.20x relay (paired)", paired <= 1.2)
 row("route p99, 20k msg/s", us(h20), us(r20) + " relay", f"{h20 / r20:.2f}x", "<= 2,000 us", h20 <= 2000)
 row("route loss, 20k msg/s", f"{total(hub20, 'lost'):.0f} of {total(hub20, 'sent'):.0f}",
     f"{total(relay20, 'lost'):.0f} of {total(relay20, 'sent'):.0f} relay", "", "0 lost", total(hub20, "lost") == 0)
@@ -161,6 +168,8 @@ for r in [head] + rows:
     print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
 print(f"p99 = median over {reps} runs of each run's p99; latency = probe send -> probe receive on loopback. Per run:")
 print(f"  route p99  1k: NetHub {spread(hub1)}; relay {spread(relay1)}")
+print(f"  route p99  1k, NetHub / relay per pair: {', '.join(f'{x:.2f}x' for x in pairs)} (median {paired:.2f}x;"
+      f" ratio of the medians {h1 / r1:.2f}x)")
 print(f"  route p99 20k: NetHub {spread(hub20)}; relay {spread(relay20)}")
 print(f"  route p50  1k: NetHub {spread(hub1, 'p50_us')}; relay {spread(relay1, 'p50_us')}")
 print(f"  route p50 20k: NetHub {spread(hub20, 'p50_us')}; relay {spread(relay20, 'p50_us')}")

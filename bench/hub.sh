@@ -2,7 +2,9 @@
 # The hub in-process (issue 4), beside its anchor in the same run (BenchmarkDotNet's Ratio column):
 #   RouteHopBenchmarks - an OSC fader message into the router, through a route with a range transform and an
 #                        address rewrite, out to an endpoint actor; vs a raw Channel<T> producer/consumer hop
-# Goal: ratio <= 2.00 per message.
+#                        (ChannelHop, the anchor); ChannelTwoHops, the two raw hops the route's path holds (into
+#                        the router, out to the endpoint), is printed beside them for context
+# Goal: RouteHop's ratio to ChannelHop <= 2.00 per message.
 # Pass "--job short" for a quick look; the recorded figures use the default job.
 set -euo pipefail
 cd "$(dirname "$0")/.."

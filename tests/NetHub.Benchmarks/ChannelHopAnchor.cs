@@ -23,6 +23,42 @@ internal static class ChannelHopAnchor
         await consumer.ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The same number of writes through two raw hops in a row, as a routed message crosses two mailboxes (the
+    /// router's, then the endpoint's): a relay task moves each item from the first channel to the second.
+    /// </summary>
+    public static async Task RunTwoHops(int messages)
+    {
+        var first = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+        var second = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+        Task relay = Relay(first.Reader, second.Writer, messages);
+        Task consumer = Consume(second.Reader, messages);
+        ChannelWriter<object> writer = first.Writer;
+        for (int i = 0; i < messages; i++)
+        {
+            writer.TryWrite(Payload);
+        }
+
+        await relay.ConfigureAwait(false);
+        await consumer.ConfigureAwait(false);
+    }
+
+    private static async Task Relay(ChannelReader<object> reader, ChannelWriter<object> writer, int messages)
+    {
+        int moved = 0;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out object? item))
+            {
+                writer.TryWrite(item);
+                if (++moved == messages)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
     private static async Task Consume(ChannelReader<object> reader, int messages)
     {
         int seen = 0;
