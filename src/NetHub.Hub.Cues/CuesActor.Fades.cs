@@ -164,11 +164,11 @@ public sealed partial class CuesActor
             if (s.CurrentFade is long id && _fades.TryGetValue(id, out FadeRun? fade))
             {
                 double progress = Math.Clamp(Clock.GetElapsedTime(fade.Started) / fade.Duration, 0, 1);
-                return new SceneStatus(s.Name, true, progress);
+                return new SceneStatus(s.Name, true, progress, s.Saved);
             }
 
-            return new SceneStatus(s.Name, false, 0);
+            return new SceneStatus(s.Name, false, 0, s.Saved);
         }).ToList();
-        return new CueStatusReport(lists, scenes, _rejected);
+        return new CueStatusReport(lists, scenes, _rejected, _snapshotSaveFailures);
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class CuesActor : Actor
     private readonly TimeSpan _tickInterval;
     private long _nextId;
     private long _rejected;
+    private long _snapshotSaveFailures;
     private int _firesThisStep;
 
     public CuesActor(CuesSettings settings, IActorRef router)
@@ -60,6 +61,7 @@ public sealed partial class CuesActor : Actor
 
     protected override void PreStart()
     {
+        LoadSnapshots();
         ValueTarget[] targets = [.. _scenes.SelectMany(s => s.Values.Select(v => v.Target))
             .Concat(_settings.CueLists.SelectMany(l => l.Cues).SelectMany(c => c.Actions).OfType<SetAction>().Select(a => a.Target))
             .Distinct()];
@@ -211,13 +213,14 @@ public sealed partial class CuesActor : Actor
         }
 
         scene.Values = values;
+        scene.Saved = Clock.GetUtcNow();
         string result = $"scene {scene.Name}: stored the current values of {values.Count - kept.Count} of {values.Count} target(s)";
         if (kept.Count > 0)
         {
             result += $"; kept the stored value of {string.Join(", ", kept)} (no current value known)";
         }
 
-        Answer(command, result);
+        Answer(command, result + SaveSnapshots());
     }
 
     private void OnPanic(Panic command)

@@ -19,7 +19,8 @@ internal static class CuesConfigReader
     public static CuesSettings Read(Config nethub)
     {
         var endpoints = new List<(string Endpoint, string Where)>();
-        var timing = new CueTimingSettings(nethub.GetDouble("cues.fade-rate", 1, 1000));
+        string snapshots = nethub.HasPath("cues.snapshot-file") ? nethub.GetString("cues.snapshot-file").Trim() : string.Empty;
+        var timing = new CueTimingSettings(nethub.GetDouble("cues.fade-rate", 1, 1000)) { SnapshotFile = snapshots.Length == 0 ? null : snapshots };
         List<SceneDefinition> scenes = ReadScenes(nethub, endpoints);
         List<CueListDefinition> lists = ReadLists(nethub, scenes, endpoints);
         List<PanicMessage> panic = ReadPanic(nethub, endpoints);

@@ -28,4 +28,19 @@ internal static partial class CuesLog
 
     [LoggerMessage(EventId = 3207, Level = LogLevel.Information, Message = "Cue list {List}: {What} by cue {Cue}")]
     public static partial void ListAction(ILogger logger, string list, string what, string cue);
+
+    [LoggerMessage(EventId = 3208, Level = LogLevel.Error, Message = "Scene snapshot NOT saved in {File}: {Reason}. It holds until the node stops; fix the path or its permissions (nethub.cues.snapshot-file) and snapshot again")]
+    public static partial void SnapshotNotSaved(ILogger logger, string file, string reason);
+
+    [LoggerMessage(EventId = 3209, Level = LogLevel.Error, Message = "Scene snapshots in {File} could not be read ({Reason}); the scenes start from the show file's values. The file is now {Aside}")]
+    public static partial void SnapshotsUnreadable(ILogger logger, string file, string reason, string aside);
+
+    [LoggerMessage(EventId = 3210, Level = LogLevel.Information, Message = "Scene snapshots read from {File}: {Scenes}")]
+    public static partial void SnapshotsLoaded(ILogger logger, string file, string scenes);
+
+    [LoggerMessage(EventId = 3211, Level = LogLevel.Warning, Message = "Scene snapshots in {File} left out (the show changed since they were stored): {Skipped}")]
+    public static partial void SnapshotsSkipped(ILogger logger, string file, string skipped);
+
+    [LoggerMessage(EventId = 3212, Level = LogLevel.Information, Message = "No scene snapshots in {File} yet: the scenes start from the show file's values, and the first snapshot creates it")]
+    public static partial void SnapshotsNone(ILogger logger, string file);
 }

@@ -10,4 +10,7 @@ internal sealed class SceneState(SceneDefinition definition)
     public IReadOnlyList<SceneValue> Values { get; set; } = definition.Values;
 
     public long? CurrentFade { get; set; }
+
+    /// <summary>When a snapshot last stored <see cref="Values"/> (now or before a restart, from the snapshot file); null while they are the show file's.</summary>
+    public DateTimeOffset? Saved { get; set; }
 }

@@ -70,7 +70,7 @@ internal static class ControlCliTables
 
         if (status.Scenes.Count > 0)
         {
-            console.WriteLine($"Scenes: {string.Join(", ", status.Scenes.Select(s => s.Fading ? $"{s.Name} (fading {s.Progress * 100:0}%)" : s.Name))}");
+            console.WriteLine($"Scenes: {string.Join(", ", status.Scenes.Select(SceneText))}");
         }
 
         if (status.RejectedCommands > 0)
@@ -103,6 +103,22 @@ internal static class ControlCliTables
 
     private static string Peers(EndpointSummary e) =>
         e.Peers == e.ActivePeers ? Count(e.Peers) : $"{Count(e.ActivePeers)}/{Count(e.Peers)}";
+
+    private static string SceneText(SceneStatus scene)
+    {
+        var notes = new List<string>();
+        if (scene.Fading)
+        {
+            notes.Add($"fading {scene.Progress * 100:0}%");
+        }
+
+        if (scene.Stored is { } stored)
+        {
+            notes.Add("snapshot " + stored.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+        }
+
+        return notes.Count == 0 ? scene.Name : $"{scene.Name} ({string.Join(", ", notes)})";
+    }
 
     private static string State(CueState state) => state switch
     {

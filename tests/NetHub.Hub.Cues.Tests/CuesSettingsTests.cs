@@ -23,7 +23,15 @@ public sealed class CuesSettingsTests
         Assert.Empty(settings.Scenes);
         Assert.Empty(settings.Panic);
         Assert.Equal(50, settings.Cues.FadeRate);
+        Assert.Null(settings.Cues.SnapshotFile);
         Assert.Empty(settings.ReferencedEndpoints);
+    }
+
+    [Fact]
+    public void SnapshotFile_IsThePathWritten_AndBlankMeansNone()
+    {
+        Assert.Equal("show.snapshots.json", Read("nethub.cues.snapshot-file = \" show.snapshots.json \"").Cues.SnapshotFile);
+        Assert.Null(Read("nethub.cues.snapshot-file = \"  \"").Cues.SnapshotFile);
     }
 
     [Fact]

@@ -16,10 +16,10 @@ public abstract class CuesTestKit(ITestOutputHelper output) : ActorTestKit(outpu
         CuesSettings.FromConfig(Config.Parse(show, "show.conf").WithFallback(CuesSettings.Reference).Resolve().GetConfig("nethub"));
 
     /// <summary>Starts the actor; when it subscribes, answers its snapshot with <paramref name="current"/>.</summary>
-    protected TestProbe Start(string show, IReadOnlyDictionary<ValueTarget, IReadOnlyList<OscArgument>>? current = null)
+    protected TestProbe Start(string show, IReadOnlyDictionary<ValueTarget, IReadOnlyList<OscArgument>>? current = null, string routerName = "router")
     {
         CuesSettings settings = Settings(show) with { NodeName = "stage" };
-        TestProbe router = CreateTestProbe("router");
+        TestProbe router = CreateTestProbe(routerName);
         Cues = Sys.ActorOf(Props.Create(() => new CuesActor(settings, router)), "cues");
         bool hasTargets = settings.Scenes.Any(s => s.Values.Count > 0)
             || settings.CueLists.SelectMany(l => l.Cues).SelectMany(c => c.Actions).OfType<SetAction>().Any();

@@ -19,11 +19,11 @@ public sealed class ControlCliTests : IDisposable
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Starts <c>nethub run</c> with the control test show and waits until the node has started.</summary>
-    private ExternalProcess StartNode(int tdPort, int controlPort)
+    private ExternalProcess StartNode(int tdPort, int controlPort, params string[] more)
     {
         string file = Path.Combine(_directory, "show.conf");
         File.WriteAllText(file, ControlNode.Show(tdPort));
-        ExternalProcess node = NodeProcess.Start("run", "--config", file, "--set", "nethub.node.name=test-node", "--set", $"nethub.control.bind=\"127.0.0.1:{Text(controlPort)}\"");
+        ExternalProcess node = NodeProcess.Start(["run", "--config", file, "--set", "nethub.node.name=test-node", "--set", $"nethub.control.bind=\"127.0.0.1:{Text(controlPort)}\"", .. more]);
         try
         {
             node.WaitForLine($"Control API listening on http://127.0.0.1:{Text(controlPort)}", Limit);
@@ -75,6 +75,32 @@ public sealed class ControlCliTests : IDisposable
         (int badType, string typeReason) = Nethub("send", "td", "/x", "f", "loud", "--control", url);
         Assert.Equal(NodeCli.ExitBadConfig, badType);
         Assert.Contains("value #1 ('loud') is not a valid float", typeReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SceneSnapshot_IsKeptInTheSnapshotFile_AndReadBackWhenTheNodeStartsAgain()
+    {
+        string snapshots = Path.Combine(_directory, "show.snapshots.json");
+        string[] keep = ["--set", $"nethub.cues.snapshot-file=\"{snapshots.Replace("\\", "\\\\", StringComparison.Ordinal)}\""];
+        int control = FreePort.Tcp();
+        string url = $"http://127.0.0.1:{Text(control)}";
+        using (ExternalProcess node = StartNode(FreePort.Udp(), control, keep))
+        {
+            node.WaitForLine($"No scene snapshots in {snapshots} yet", Limit);
+            (int code, string output) = Nethub("scene", "snapshot", "dark", "--control", url);
+            Assert.True(code == NodeCli.ExitOk, output);
+            Assert.Contains($"saved in {snapshots}", output, StringComparison.Ordinal);
+        }
+
+        // The first node was killed, not stopped: the file was complete when the snapshot was answered.
+        Assert.Contains("\"td:/master\"", File.ReadAllText(snapshots), StringComparison.Ordinal);
+        control = FreePort.Tcp();
+        url = $"http://127.0.0.1:{Text(control)}";
+        using ExternalProcess again = StartNode(FreePort.Udp(), control, keep);
+        again.WaitForLine($"Scene snapshots read from {snapshots}: dark (1 of 1 value(s), stored", Limit);
+        (int status, string table) = Nethub("status", "--control", url);
+        Assert.True(status == NodeCli.ExitOk, table);
+        Assert.Contains("Scenes: dark (snapshot 20", table, StringComparison.Ordinal);
     }
 
     [Fact]
