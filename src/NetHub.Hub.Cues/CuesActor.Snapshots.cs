@@ -35,7 +35,15 @@ public sealed partial class CuesActor
 
         if (stored is null)
         {
-            CuesLog.SnapshotsNone(Log, full);
+            if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
+            {
+                CuesLog.SnapshotFolderMissing(Log, full, folder);
+            }
+            else
+            {
+                CuesLog.SnapshotsNone(Log, full);
+            }
+
             return;
         }
 

@@ -43,4 +43,7 @@ internal static partial class CuesLog
 
     [LoggerMessage(EventId = 3212, Level = LogLevel.Information, Message = "No scene snapshots in {File} yet: the scenes start from the show file's values, and the first snapshot creates it")]
     public static partial void SnapshotsNone(ILogger logger, string file);
+
+    [LoggerMessage(EventId = 3213, Level = LogLevel.Warning, Message = "Scene snapshots cannot be saved in {File}: the folder {Folder} does not exist. Create it, or change nethub.cues.snapshot-file")]
+    public static partial void SnapshotFolderMissing(ILogger logger, string file, string folder);
 }

@@ -130,6 +130,7 @@ public sealed class SceneSnapshotFileTests : CuesTestKit
         string missing = Path.Combine(_directory, "no-such-folder", "show.snapshots.json");
         Logs.ExpectErrors(e => e.Message.Contains("Scene snapshot NOT saved", StringComparison.Ordinal));
         TestProbe router = Start(Show(missing));
+        Assert.True(Logs.Contains(LogLevel.Warning, $"Scene snapshots cannot be saved in {missing}: the folder {Path.GetDirectoryName(missing)} does not exist"));
         router.Send(Cues, new ValueChanged(Gain, [OscArgument.Float32(0.4f)], "surface tablet"));
 
         string answer = Ok(new SceneSnapshot("dark")).Message;
