@@ -50,7 +50,7 @@ public sealed partial class CuesActor
         var loaded = new List<string>();
         foreach ((string name, StoredScene scene) in stored)
         {
-            SceneState? state = _scenes.Find(s => s.Name == name);
+            SceneState? state = FindScene(name);
             if (state is null)
             {
                 skipped.Add($"scene {name} (the show has no such scene)");

@@ -110,7 +110,7 @@ internal static class SceneSnapshotFile
 
         string full = Path.GetFullPath(path);
         string temporary = full + ".writing";
-        File.WriteAllBytes(temporary, buffer.WrittenSpan.ToArray());
+        File.WriteAllBytes(temporary, buffer.WrittenSpan);
         File.Move(temporary, full, overwrite: true);
     }
 

@@ -26,11 +26,7 @@ internal sealed class LoopMemory
         _mask = size - 1;
     }
 
-    /// <summary>Notes that <paramref name="message"/> went out of the endpoints in <paramref name="endpointBits"/> at <paramref name="timestamp"/>.</summary>
-    public void Remember(HubMessage message, ulong endpointBits, long timestamp) =>
-        Remember(Fingerprint(message), endpointBits, timestamp);
-
-    /// <summary>Notes that the message with <paramref name="fingerprint"/> (from <see cref="Fingerprint(ulong, HubPayload)"/>) went out of the endpoints in <paramref name="endpointBits"/>.</summary>
+    /// <summary>Notes at <paramref name="timestamp"/> that the message with <paramref name="fingerprint"/> (from <see cref="Fingerprint(ulong, HubPayload)"/>) went out of the endpoints in <paramref name="endpointBits"/>.</summary>
     public void Remember(ulong fingerprint, ulong endpointBits, long timestamp)
     {
         ref Entry entry = ref _entries[(int)fingerprint & _mask];
@@ -47,11 +43,10 @@ internal sealed class LoopMemory
         entry.Timestamp = timestamp;
     }
 
-    /// <summary>The endpoints an equal message went out of no longer than <paramref name="window"/> ticks before <paramref name="now"/>: 0 when it is new.</summary>
-    public ulong ReturnedTo(HubMessage message, long now, long window) =>
-        ReturnedTo(Fingerprint(message), now, window);
-
-    /// <summary>As <see cref="ReturnedTo(HubMessage, long, long)"/>, for a message whose fingerprint is known.</summary>
+    /// <summary>
+    /// The endpoints a message with <paramref name="fingerprint"/> went out of no longer than <paramref name="window"/>
+    /// ticks before <paramref name="now"/>: 0 when it is new.
+    /// </summary>
     public ulong ReturnedTo(ulong fingerprint, long now, long window)
     {
         ref readonly Entry entry = ref _entries[(int)fingerprint & _mask];

@@ -8,38 +8,41 @@ public sealed class LoopMemoryTests
 {
     private const long Window = 1_000;
 
-    private static HubMessage Message(string address, float value) =>
+    private static ulong Fingerprint(string address, float value) =>
+        LoopMemory.Fingerprint(MessageOf(address, value));
+
+    private static HubMessage MessageOf(string address, float value) =>
         HubMessage.Create(DateTimeOffset.UnixEpoch, new MessageSource("stage", "td", null), address, new OscPayload([OscArgument.Float32(value)]));
 
     [Fact]
     public void AnEqualMessage_ComesBackAsReturned_WithEveryEndpointItWentOutOf()
     {
         var memory = new LoopMemory(64);
-        memory.Remember(Message("/mixer/ch/3/gain", -12f), 0b01, timestamp: 100);
-        memory.Remember(Message("/mixer/ch/3/gain", -12f), 0b10, timestamp: 200);
+        memory.Remember(Fingerprint("/mixer/ch/3/gain", -12f), 0b01, timestamp: 100);
+        memory.Remember(Fingerprint("/mixer/ch/3/gain", -12f), 0b10, timestamp: 200);
 
         // A new instance with the same address and arguments, as a device echoing it would produce.
-        Assert.Equal(0b11UL, memory.ReturnedTo(Message("/mixer/ch/3/gain", -12f), now: 300, Window));
+        Assert.Equal(0b11UL, memory.ReturnedTo(Fingerprint("/mixer/ch/3/gain", -12f), now: 300, Window));
     }
 
     [Fact]
     public void ADifferentValueOrAddress_IsNews()
     {
         var memory = new LoopMemory(64);
-        memory.Remember(Message("/mixer/ch/3/gain", -12f), 1, timestamp: 100);
+        memory.Remember(Fingerprint("/mixer/ch/3/gain", -12f), 1, timestamp: 100);
 
-        Assert.Equal(0UL, memory.ReturnedTo(Message("/mixer/ch/3/gain", -11f), now: 150, Window));
-        Assert.Equal(0UL, memory.ReturnedTo(Message("/mixer/ch/4/gain", -12f), now: 150, Window));
+        Assert.Equal(0UL, memory.ReturnedTo(Fingerprint("/mixer/ch/3/gain", -11f), now: 150, Window));
+        Assert.Equal(0UL, memory.ReturnedTo(Fingerprint("/mixer/ch/4/gain", -12f), now: 150, Window));
     }
 
     [Fact]
     public void AfterTheWindow_TheSameMessageIsNews()
     {
         var memory = new LoopMemory(64);
-        memory.Remember(Message("/cue/go", 1f), 1, timestamp: 100);
+        memory.Remember(Fingerprint("/cue/go", 1f), 1, timestamp: 100);
 
-        Assert.Equal(1UL, memory.ReturnedTo(Message("/cue/go", 1f), now: 100 + Window, Window));
-        Assert.Equal(0UL, memory.ReturnedTo(Message("/cue/go", 1f), now: 101 + Window, Window));
+        Assert.Equal(1UL, memory.ReturnedTo(Fingerprint("/cue/go", 1f), now: 100 + Window, Window));
+        Assert.Equal(0UL, memory.ReturnedTo(Fingerprint("/cue/go", 1f), now: 101 + Window, Window));
     }
 
     [Fact]
@@ -48,24 +51,24 @@ public sealed class LoopMemoryTests
         var memory = new LoopMemory(16);
         for (int i = 0; i < 10_000; i++)
         {
-            memory.Remember(Message($"/fader/{i % 100}", i), 1, timestamp: i);
+            memory.Remember(Fingerprint($"/fader/{i % 100}", i), 1, timestamp: i);
         }
 
         // Nothing with these values was ever sent: whatever the slots hold, none may match.
         for (int i = 0; i < 10_000; i++)
         {
-            Assert.Equal(0UL, memory.ReturnedTo(Message($"/fader/{i % 100}", -1 - i), now: 10_000, long.MaxValue));
+            Assert.Equal(0UL, memory.ReturnedTo(Fingerprint($"/fader/{i % 100}", -1 - i), now: 10_000, long.MaxValue));
         }
 
         // The last message sent is still remembered.
-        Assert.Equal(1UL, memory.ReturnedTo(Message("/fader/99", 9_999), now: 10_000, Window));
+        Assert.Equal(1UL, memory.ReturnedTo(Fingerprint("/fader/99", 9_999), now: 10_000, Window));
     }
 
     [Fact]
     public void TextMessages_CompareByText()
     {
         var memory = new LoopMemory(64);
-        HubMessage Text(string text) => HubMessage.Create(DateTimeOffset.UnixEpoch, new MessageSource("stage", "lights", null), "/", new TextPayload(text));
+        ulong Text(string text) => LoopMemory.Fingerprint(HubMessage.Create(DateTimeOffset.UnixEpoch, new MessageSource("stage", "lights", null), "/", new TextPayload(text)));
         memory.Remember(Text("GO 12"), 4, timestamp: 0);
 
         Assert.Equal(4UL, memory.ReturnedTo(Text("GO 12"), now: 1, Window));
@@ -77,11 +80,11 @@ public sealed class LoopMemoryTests
     {
         var memory = new LoopMemory(64);
         var source = new MessageSource("stage", "lights", null);
-        memory.Remember(HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/", new TextPayload("42")), 4, timestamp: 0);
+        memory.Remember(LoopMemory.Fingerprint(HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/", new TextPayload("42"))), 4, timestamp: 0);
 
         using var json = System.Text.Json.JsonDocument.Parse("42");
-        Assert.Equal(0UL, memory.ReturnedTo(HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/", new JsonPayload(json.RootElement)), now: 1, Window));
-        Assert.Equal(4UL, memory.ReturnedTo(HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/", new TextPayload("42")), now: 1, Window));
+        Assert.Equal(0UL, memory.ReturnedTo(LoopMemory.Fingerprint(HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/", new JsonPayload(json.RootElement))), now: 1, Window));
+        Assert.Equal(4UL, memory.ReturnedTo(LoopMemory.Fingerprint(HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/", new TextPayload("42"))), now: 1, Window));
     }
 
     [Fact]
@@ -91,7 +94,7 @@ public sealed class LoopMemoryTests
         var seen = new HashSet<ulong>();
         for (int i = 0; i <= ushort.MaxValue; i++)
         {
-            Assert.True(seen.Add(LoopMemory.Fingerprint(Message("/mixer/ch/3/gain", i / 65535f))), $"value {i} collided");
+            Assert.True(seen.Add(Fingerprint("/mixer/ch/3/gain", i / 65535f)), $"value {i} collided");
         }
     }
 }
