@@ -56,6 +56,50 @@ internal static class Numbers
         }
     }
 
+    /// <summary>
+    /// <paramref name="value"/> as <see cref="TryWrite"/> would write it in <paramref name="type"/> and
+    /// <see cref="Read"/> would read it back, without making the argument; false where TryWrite is.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryNarrow(OscType type, double value, out double narrowed)
+    {
+        narrowed = value;
+        if (!double.IsFinite(value))
+        {
+            return false;
+        }
+
+        switch (type)
+        {
+            case OscType.Int32:
+                narrowed = ToInt32(value);
+                return true;
+            case OscType.Int64:
+                narrowed = ToInt64(value);
+                return true;
+            case OscType.Float32:
+                float single = (float)value;
+                narrowed = single;
+                return float.IsFinite(single);
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>
+    /// Whether <see cref="TryWrite"/> of the finite <paramref name="value"/> in <paramref name="type"/> (the type of
+    /// <paramref name="argument"/>) gives <paramref name="argument"/> again, bit for bit as
+    /// <see cref="OscArgument.Equals(OscArgument)"/> compares (so -0.0 and 0.0 differ).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Writes(OscType type, double value, in OscArgument argument) => type switch
+    {
+        OscType.Int32 => ToInt32(value) == argument.AsInt32(),
+        OscType.Int64 => ToInt64(value) == argument.AsInt64(),
+        OscType.Float32 => BitConverter.SingleToInt32Bits((float)value) == BitConverter.SingleToInt32Bits(argument.AsFloat32()),
+        _ => BitConverter.DoubleToInt64Bits(value) == BitConverter.DoubleToInt64Bits(argument.AsFloat64()),
+    };
+
     public static int ToInt32(double value)
     {
         double rounded = Math.Round(value, MidpointRounding.AwayFromZero);

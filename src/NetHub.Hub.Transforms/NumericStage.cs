@@ -20,6 +20,22 @@ internal abstract class NumericStage : TransformStage
 
     protected string Name { get; }
 
+    /// <summary>True when the stage works on every numeric argument (no <c>args</c> list).</summary>
+    internal bool AllArguments => _indices is null;
+
+    /// <summary>
+    /// The new value of <paramref name="x"/> (finite, argument <paramref name="index"/>) for a stage that keeps no
+    /// state, as <see cref="TransformChain"/>'s numeric path calls it.
+    /// </summary>
+    internal double ComputeStateless(double x, int index) => Compute(x, index, null, default);
+
+    /// <summary>The drop reason for a NaN or infinite input.</summary>
+    internal string NotFinite(double x, int index) => Name + ": not a finite number (" + Numbers.Format(x) + ") at argument " + index;
+
+    /// <summary>The drop reason for a result the argument's type cannot hold.</summary>
+    internal string DoesNotFit(double y, OscType type, int index) =>
+        Name + ": result " + Numbers.Format(y) + " does not fit " + type + " at argument " + index;
+
     public override StageVerdict Run(ref ArgumentWork work, object? state, DateTimeOffset now)
     {
         int count = work.Count;
@@ -73,14 +89,14 @@ internal abstract class NumericStage : TransformStage
         double x = Numbers.Read(argument);
         if (!double.IsFinite(x))
         {
-            work.Reason = Name + ": not a finite number (" + Numbers.Format(x) + ") at argument " + index;
+            work.Reason = NotFinite(x, index);
             return false;
         }
 
         double y = Compute(x, index, state, now);
         if (!Numbers.TryWrite(argument.Type, y, out OscArgument result))
         {
-            work.Reason = Name + ": result " + Numbers.Format(y) + " does not fit " + argument.Type + " at argument " + index;
+            work.Reason = DoesNotFit(y, argument.Type, index);
             return false;
         }
 

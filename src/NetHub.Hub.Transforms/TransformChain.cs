@@ -20,9 +20,18 @@ public sealed class TransformChain
     private readonly TransformStage[] _stages;
     private readonly string _description;
 
+    /// <summary>
+    /// The stages again when every one is a stateless numeric stage over all arguments (map, scale, curve, invert,
+    /// step: what most fader routes run), else null. Such a chain runs on plain numbers (<see cref="TryRunNumeric"/>).
+    /// </summary>
+    private readonly NumericStage[]? _numeric;
+
     internal TransformChain(TransformStage[] stages)
     {
         _stages = stages;
+        _numeric = stages.Length > 0 && stages.All(s => s is NumericStage { AllArguments: true } n && n.CreateState() is null)
+            ? [.. stages.Cast<NumericStage>()]
+            : null;
         UsesTime = stages.Any(s => s is RateLimitStage or SmoothStage);
         _description = stages.Length == 0 ? "none" : string.Join(" | ", (IEnumerable<TransformStage>)stages);
     }
@@ -97,6 +106,13 @@ public sealed class TransformChain
     public TransformResult Apply(TransformState state, TransformInput input, DateTimeOffset now)
     {
         CheckState(state);
+
+        if (_numeric is not null && input.Arguments is { } list && OscArgument.TryGetSpan(list, out ReadOnlySpan<OscArgument> span)
+            && TryRunNumeric(_numeric, list, span, out TransformResult numeric))
+        {
+            return numeric;
+        }
+
         var work = new ArgumentWork(
             input.Arguments ?? [],
             input.Address ?? string.Empty,
@@ -173,6 +189,76 @@ public sealed class TransformChain
         }
 
         return TransformResult.Emitted(work.Arguments);
+    }
+
+    /// <summary>
+    /// What <see cref="Run"/> makes of <paramref name="input"/> for a chain of stateless numeric stages, without its
+    /// per-stage argument lists: each numeric argument goes through every stage as a double, narrowed to its OSC type
+    /// after each stage exactly as a stage writing it back would, and the output array is made only when a value
+    /// changed. False when a value cannot go through (not finite, does not fit, a stage throws): the general path then
+    /// runs the message again, stage by stage, and names the first failure as it always has.
+    /// </summary>
+    private static bool TryRunNumeric(NumericStage[] stages, IReadOnlyList<OscArgument> list, ReadOnlySpan<OscArgument> input, out TransformResult result)
+    {
+        // Plain numbers and references only: an OscArgument temporary holds a reference, and the frame zeroing and
+        // copies it brings cost more than the computing.
+        OscArgument[]? output = null;
+        try
+        {
+            for (int i = 0; i < input.Length; i++)
+            {
+                ref readonly OscArgument argument = ref input[i];
+                OscType type = argument.Type;
+                if (!Numbers.IsNumeric(type))
+                {
+                    continue;
+                }
+
+                double x = Numbers.Read(argument);
+                double y = x;
+                foreach (NumericStage stage in stages)
+                {
+                    if (!double.IsFinite(x))
+                    {
+                        result = default;
+                        return false;
+                    }
+
+                    y = stage.ComputeStateless(x, i);
+                    if (!Numbers.TryNarrow(type, y, out x))
+                    {
+                        result = default;
+                        return false;
+                    }
+                }
+
+                if (!Numbers.Writes(type, y, argument))
+                {
+                    output ??= Copy(input);
+                    Numbers.TryWrite(type, y, out output[i]);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is ArithmeticException or InvalidOperationException or ArgumentException)
+        {
+            result = default;
+            return false;
+        }
+
+        result = TransformResult.Emitted(output ?? list);
+        return true;
+    }
+
+    /// <summary>A copy of a few arguments; an element loop beats Array.Copy's call and checks.</summary>
+    private static OscArgument[] Copy(ReadOnlySpan<OscArgument> input)
+    {
+        var copy = new OscArgument[input.Length];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = input[i];
+        }
+
+        return copy;
     }
 
     private void CheckState(TransformState state)

@@ -6,6 +6,17 @@ namespace NetHub.Osc;
 /// <summary>Typed reads; asking for the wrong type is a broken contract and throws.</summary>
 public readonly partial struct OscArgument
 {
+    /// <summary>
+    /// <paramref name="arguments"/> as a span without copying, when it is an array or the argument list of an
+    /// <see cref="OscMessage"/> (decoded or built), which is what the codec and the hub hand around; false for any
+    /// other list. Lets a hot path read arguments without an interface call for each.
+    /// </summary>
+    public static bool TryGetSpan(IReadOnlyList<OscArgument> arguments, out ReadOnlySpan<OscArgument> span)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        return OscArgumentList.TryGetSpan(arguments, out span);
+    }
+
     public int AsInt32() => (int)Expect(OscType.Int32)._bits;
 
     public float AsFloat32() => BitConverter.Int32BitsToSingle((int)Expect(OscType.Float32)._bits);

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace NetHub.Osc;
 
@@ -17,13 +18,22 @@ internal sealed class OscArgumentList(OscArgument[] items) : IReadOnlyList<OscAr
     /// <summary>The arguments as a span without copying, when they are an array or one of these lists.</summary>
     public static bool TryGetSpan(IReadOnlyList<OscArgument> arguments, out ReadOnlySpan<OscArgument> span)
     {
-        span = arguments switch
+        if (arguments is OscArgumentList list)
         {
-            OscArgument[] array => array,
-            OscArgumentList list => list.Span,
-            _ => default,
-        };
-        return arguments is OscArgument[] or OscArgumentList;
+            span = list.Span;
+            return true;
+        }
+
+        // An exact type test is one compare, where `is OscArgument[]` on an interface goes through the cast helper;
+        // after it the reference is that array.
+        if (arguments.GetType() == typeof(OscArgument[]))
+        {
+            span = Unsafe.As<OscArgument[]>(arguments);
+            return true;
+        }
+
+        span = default;
+        return false;
     }
 
     public OscArgument this[int index] => items[index];

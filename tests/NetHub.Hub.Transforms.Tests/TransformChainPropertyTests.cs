@@ -81,6 +81,60 @@ public sealed class TransformChainPropertyTests
         }
     }
 
+    /// <summary>
+    /// A chain of stateless numeric stages over all arguments runs an argument array on plain numbers; any other list
+    /// (here a List) takes the stage-by-stage path. Both must give the same outcome, the same arguments bit for bit
+    /// and the same drop reason, including where a value stops fitting, turns infinite or was NaN to begin with.
+    /// </summary>
+    [Fact]
+    public void NumericChains_GiveTheSameResult_OnTheNumericPathAsStageByStage()
+    {
+        string[] numeric =
+        [
+            "{ type = scale, factor = -3.5, offset = 1e30 }",
+            "{ type = scale, factor = 1e300 }",
+            "{ type = scale, factor = 0.5, offset = 0.25 }",
+            "{ type = map, in = [0, 1], out = [-60, 6], mode = clamp }",
+            "{ type = map, in = [0, 1], out = [-60, 6], mode = wrap }",
+            "{ type = map, in = [127, 0], out = [0, 1], mode = none }",
+            "{ type = curve, shape = log, base = 1000 }",
+            "{ type = curve, shape = exp, range = [-1, 1] }",
+            "{ type = curve, shape = breakpoints, breakpoints = [[0, 0], [0.5, 0.9], [1, 1]] }",
+            "{ type = invert, range = [-5, 5] }",
+            "{ type = step, size = 0.001, mode = ceil }",
+            "{ type = step, steps = 3, range = [1, 0], mode = floor }",
+        ];
+        Gen<OscArgument> argument = Gen.OneOf(
+            ArbMap.Default.GeneratorFor<int>().Select(OscArgument.Int32),
+            ArbMap.Default.GeneratorFor<float>().Select(OscArgument.Float32),
+            ArbMap.Default.GeneratorFor<double>().Select(OscArgument.Float64),
+            ArbMap.Default.GeneratorFor<long>().Select(OscArgument.Int64),
+            Gen.Elements(long.MaxValue, long.MinValue, (1L << 53) + 1, -(1L << 60) - 3).Select(OscArgument.Int64),
+            Gen.Elements(0.0, -0.0, 0.5, 1.0, double.NaN, double.NegativeInfinity).Select(OscArgument.Float64),
+            Gen.Elements(float.NaN, float.PositiveInfinity, float.MaxValue, float.Epsilon, -0f, 0.75f, 1f).Select(OscArgument.Float32),
+            Gen.Elements(OscArgument.String("0.5"), OscArgument.True, OscArgument.Nil));
+        Gen<(OscArgument[] Arguments, int[] Stages)> cases =
+            from args in argument.ArrayOf()
+            from count in Gen.Choose(1, 4)
+            from stages in Gen.Choose(0, numeric.Length - 1).ArrayOf(count)
+            select (args, stages);
+
+        Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(3000).WithEndSize(6), Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            TransformChain chain = Chains.Parse("[" + string.Join(", ", c.Stages.Select(i => numeric[i])) + "]");
+            TransformResult fast = chain.Apply(chain.CreateState(), new TransformInput(c.Arguments), Chains.T0);
+            TransformResult general = chain.Apply(chain.CreateState(), new TransformInput(new List<OscArgument>(c.Arguments)), Chains.T0);
+            Assert.Equal(general.Outcome, fast.Outcome);
+            Assert.Equal(general.Reason, fast.Reason);
+            Assert.Equal(general.Arguments, fast.Arguments);
+            if (fast.Outcome == TransformOutcome.Emit && fast.Arguments.SequenceEqual(c.Arguments))
+            {
+                // Nothing changed: the input goes on as it came, without a copy.
+                Assert.Same(c.Arguments, fast.Arguments);
+            }
+        }));
+    }
+
     private static void AssertWellFormed(TransformResult result)
     {
         Assert.NotNull(result.Arguments);

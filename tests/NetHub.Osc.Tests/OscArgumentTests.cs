@@ -210,4 +210,20 @@ public sealed class OscArgumentTests
 
         Assert.Equal(expected, OscArgument.Blob(blob).ToString());
     }
+
+    [Fact]
+    public void TryGetSpan_GivesArraysAndMessageLists_WithoutCopying_AndRefusesOtherLists()
+    {
+        OscArgument[] array = [OscArgument.Int32(1), OscArgument.Float32(0.5f)];
+        Assert.True(OscArgument.TryGetSpan(array, out ReadOnlySpan<OscArgument> fromArray));
+        Assert.True(fromArray == array.AsSpan());
+
+        IReadOnlyList<OscArgument> decoded = ((OscMessage)OscCodec.Decode(OscCodec.Encode(new OscMessage("/a", array)))).Arguments;
+        Assert.True(OscArgument.TryGetSpan(decoded, out ReadOnlySpan<OscArgument> fromMessage));
+        Assert.Equal(array, fromMessage.ToArray());
+
+        Assert.False(OscArgument.TryGetSpan(new List<OscArgument>(array), out ReadOnlySpan<OscArgument> fromList));
+        Assert.True(fromList.IsEmpty);
+        Assert.Throws<ArgumentNullException>(() => OscArgument.TryGetSpan(null!, out _));
+    }
 }

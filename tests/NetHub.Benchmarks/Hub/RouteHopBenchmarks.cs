@@ -63,8 +63,9 @@ public class RouteHopBenchmarks
         _router = _system.ActorOf(OnReceiveThread ? router.WithRunsOnSender() : router, "router");
         _router.Tell(new RouterWiring(endpoints, null, sink, null, new HashSet<string>()));
         var source = new MessageSource("bench", "tablet", "10.0.0.7:9000");
+        // The argument list a received message carries: an OSC endpoint passes on the decoded message's own list.
         _messages = [.. Enumerable.Range(0, Messages).Select(i =>
-            HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/1/fader3", new OscPayload([OscArgument.Float32((i % 1000) / 1000f)])))];
+            HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/1/fader3", new OscPayload(new OscMessage("/1/fader3", OscArgument.Float32((i % 1000) / 1000f)).Arguments)))];
 
         // Warm the route (resolves the endpoint, creates transform state) before measuring.
         Task warm = _target.Arm(1);
