@@ -43,7 +43,7 @@ public sealed class NodeProcessTests : IDisposable
     public void Run_WithSetOverride_UsesIt()
     {
         using ExternalProcess node = NodeProcess.Start("run", "--set", "nethub.node.name=stage-left", "--set", "nethub.node.system-name=show");
-        Assert.Contains("Node 'stage-left' started: actor system 'show'", node.WaitForLine("started:", StartLimit), StringComparison.Ordinal);
+        Assert.Contains("Node 'stage-left' started: actor system 'show'", node.WaitForLine("started: actor system", StartLimit), StringComparison.Ordinal);
         node.Signal("TERM");
         Assert.Equal(0, node.WaitForExit(StartLimit));
     }
