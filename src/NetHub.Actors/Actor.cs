@@ -15,6 +15,14 @@ public abstract class Actor
     private List<ReceiveHandler> _handlers = [];
     private bool _configuring = true;
 
+    // What the handlers make of the last few message types: the handler that takes every message of that type, or
+    // null when a predicate has a say (then the handlers are asked in turn). Saves a type test per handler asked
+    // for the streams an actor mostly gets; forgotten when the handlers change.
+    private readonly Type?[] _dispatchTypes = new Type?[DispatchMemory];
+    private readonly ReceiveHandler?[] _dispatchHandlers = new ReceiveHandler?[DispatchMemory];
+    private int _dispatchNext;
+    private const int DispatchMemory = 4;
+
     protected Actor()
     {
         _cell = ActorCell.Constructing
@@ -112,6 +120,7 @@ public abstract class Actor
         List<ReceiveHandler> previous = _handlers;
         bool wasConfiguring = _configuring;
         _handlers = [];
+        ForgetDispatch();
         _configuring = true;
         try
         {
@@ -120,6 +129,7 @@ public abstract class Actor
         catch
         {
             _handlers = previous;
+            ForgetDispatch();
             throw;
         }
         finally
@@ -133,6 +143,21 @@ public abstract class Actor
     /// <summary>Runs the first matching handler. Returns false when none matched.</summary>
     internal bool Dispatch(object message, out Task? pending)
     {
+        Type type = message.GetType();
+        Type?[] types = _dispatchTypes;
+        int known = 0;
+        while (known < types.Length && !ReferenceEquals(types[known], type))
+        {
+            known++;
+        }
+
+        ReceiveHandler? takesAll = known < types.Length ? _dispatchHandlers[known] : Learn(type, message);
+        if (takesAll is not null)
+        {
+            pending = takesAll.Handle(message);
+            return true;
+        }
+
         List<ReceiveHandler> handlers = _handlers;
         for (int i = 0; i < handlers.Count; i++)
         {
@@ -144,6 +169,35 @@ public abstract class Actor
 
         pending = null;
         return false;
+    }
+
+    /// <summary>
+    /// Remembers which handler a message of <paramref name="type"/> (here <paramref name="message"/>) goes to: the first
+    /// whose type fits, when it has no predicate; otherwise null, and the handlers are asked in turn for each such message.
+    /// </summary>
+    private ReceiveHandler? Learn(Type type, object message)
+    {
+        ReceiveHandler? takesAll = null;
+        foreach (ReceiveHandler handler in _handlers)
+        {
+            if (handler.Fits(message))
+            {
+                takesAll = handler.TakesAll ? handler : null;
+                break;
+            }
+        }
+
+        int slot = _dispatchNext;
+        _dispatchNext = (slot + 1) % DispatchMemory;
+        _dispatchTypes[slot] = type;
+        _dispatchHandlers[slot] = takesAll;
+        return takesAll;
+    }
+
+    private void ForgetDispatch()
+    {
+        Array.Clear(_dispatchTypes);
+        Array.Clear(_dispatchHandlers);
     }
 
     internal void RunUnhandled(object message) => Unhandled(message);
@@ -164,5 +218,6 @@ public abstract class Actor
         }
 
         _handlers.Add(handler);
+        ForgetDispatch();
     }
 }
