@@ -58,15 +58,11 @@ public static partial class OscCodec
     }
 
     /// <summary>
-    /// Writes a message without building an <see cref="OscMessage"/>: the allocation-free path for a sender that
-    /// produces a new value each time (a fader, a meter).
-    /// </summary>
-    /// <exception cref="ArgumentException">The address does not start with '/' or holds a control character, space or DEL.</exception>
-    /// <summary>
     /// <see cref="WriteMessage(IBufferWriter{byte}, string, ReadOnlySpan{OscArgument})"/> for arguments as a list (an
     /// <c>OscPayload</c>'s in the hub, say): arrays and decoded argument lists are written in place, others through a
     /// pooled copy, so this allocates nothing either.
     /// </summary>
+    /// <exception cref="ArgumentException">The address does not start with '/' or holds a control character, space or DEL.</exception>
     public static void WriteMessage(IBufferWriter<byte> output, string address, IReadOnlyList<OscArgument> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
@@ -92,6 +88,11 @@ public static partial class OscCodec
         }
     }
 
+    /// <summary>
+    /// Writes a message without building an <see cref="OscMessage"/>: the allocation-free path for a sender that
+    /// produces a new value each time (a fader, a meter).
+    /// </summary>
+    /// <exception cref="ArgumentException">The address does not start with '/' or holds a control character, space or DEL.</exception>
     public static void WriteMessage(IBufferWriter<byte> output, string address, ReadOnlySpan<OscArgument> arguments)
     {
         ArgumentNullException.ThrowIfNull(output);

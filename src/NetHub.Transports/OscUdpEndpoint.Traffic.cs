@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using NetHub.Actors;
@@ -121,12 +122,10 @@ public sealed partial class OscUdpEndpoint
             return;
         }
 
-        OscPacket packet;
         try
         {
-            packet = ToPacket(command.Message);
             _sendBuffer.ResetWrittenCount();
-            OscCodec.Encode(packet, _sendBuffer);
+            Encode(command.Message, _sendBuffer);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
         {
@@ -145,6 +144,25 @@ public sealed partial class OscUdpEndpoint
         {
             _counters.Drop("SendFailed");
             _inbound.Problem("SendFailed", $"cannot send {command.Message.Address} to {destination}: {Describe(ex)}");
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="message"/> as one OSC packet. A plain message is written straight from its address and
+    /// arguments, with nothing built on the way (a fader stream allocates nothing here); one with a passed-through
+    /// bundle time goes out as a bundle with that time.
+    /// </summary>
+    /// <exception cref="ArgumentException">The address is not a valid OSC address, or the payload cannot be OSC.</exception>
+    /// <exception cref="FormatException">A JSON payload does not convert to OSC arguments.</exception>
+    internal static void Encode(HubMessage message, IBufferWriter<byte> output)
+    {
+        if (message.TimeTag is null)
+        {
+            OscCodec.WriteMessage(output, message.Address, PayloadConvert.ToOscArguments(message.Payload));
+        }
+        else
+        {
+            OscCodec.Encode(ToPacket(message), output);
         }
     }
 
