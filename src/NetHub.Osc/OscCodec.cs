@@ -87,14 +87,25 @@ public static partial class OscCodec
     /// <summary>Arguments up to the end of the message or the ']' closing the current array; recursion is bounded by the array depth limit.</summary>
     private static OscArgument[] ReadItems(ref OscMessageReader reader)
     {
-        List<OscArgument>? items = null;
-        while (reader.TryReadNext(out OscArgumentView view) && view.Type != OscType.ArrayEnd)
+        int count = reader.ItemsAhead();
+        if (count == 0)
         {
-            items ??= [];
-            items.Add(view.Type == OscType.ArrayBegin ? OscArgument.FromOwnedItems(ReadItems(ref reader)) : view.ToArgument());
+            // Past the ']' of an empty array, or at the end of a message without arguments.
+            reader.TryReadNext(out _);
+            return [];
         }
 
-        return items is null ? [] : [.. items];
+        // Sized once from the tags (the packet is checked, so the walk gives exactly this many), then filled.
+        var items = new OscArgument[count];
+        for (int i = 0; i < items.Length; i++)
+        {
+            reader.TryReadNext(out OscArgumentView view);
+            items[i] = view.Type == OscType.ArrayBegin ? OscArgument.FromOwnedItems(ReadItems(ref reader)) : view.ToArgument();
+        }
+
+        // The closing ']' of an array (nothing at the end of the message).
+        reader.TryReadNext(out _);
+        return items;
     }
 
     /// <summary>Elements of an already checked bundle; recursion is bounded by the bundle depth limit.</summary>

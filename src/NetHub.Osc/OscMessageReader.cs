@@ -120,6 +120,35 @@ public ref struct OscMessageReader
         return true;
     }
 
+    /// <summary>
+    /// How many tokens <see cref="TryReadNext"/> will give before the end of the message or the ']' closing the current
+    /// array, counting a nested array as one: what a decoder needs to size its array once.
+    /// </summary>
+    internal readonly int ItemsAhead()
+    {
+        int count = 0;
+        int depth = 0;
+        foreach (byte tag in _packet[_tagPosition.._tagEnd])
+        {
+            if (tag == (byte)']')
+            {
+                if (depth == 0)
+                {
+                    break;
+                }
+
+                depth--;
+            }
+            else
+            {
+                count += depth == 0 ? 1 : 0;
+                depth += tag == (byte)'[' ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>Back to before the first argument.</summary>
     public void Reset()
     {

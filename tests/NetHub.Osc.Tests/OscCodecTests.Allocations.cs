@@ -120,6 +120,34 @@ public sealed partial class OscCodecTests
         Assert.Equal(0, allocated);
     }
 
+    [Fact]
+    public void Decode_AllocatesTheArgumentsOnce_AndNoEncodingOfTheMessage()
+    {
+        // 200 int32 arguments: an array of them is 4.8 KB; growing a list to hold them, copying it out, or encoding the
+        // message again (its bytes and type tag string) would each add at least another kilobyte.
+        byte[] packet = OscCodec.Encode(new OscMessage("/many", [.. Enumerable.Range(0, 200).Select(i => OscArgument.Int32(i))]));
+        long argumentArray = GC.GetAllocatedBytesForCurrentThread();
+        GC.KeepAlive(new OscArgument[200]);
+        argumentArray = GC.GetAllocatedBytesForCurrentThread() - argumentArray;
+
+        long perDecode = Measure(() => GC.KeepAlive(OscCodec.Decode(packet))) / AllocationRounds;
+
+        Assert.InRange(perDecode, argumentArray, argumentArray + 256);
+    }
+
+    [Fact]
+    public void DecodedMessage_TypeTagsAndBytes_AreTheReceivedOnes_FromAnyThread()
+    {
+        byte[] packet = OscCodec.Encode(new OscMessage("/mix", 1, "two", OscArgument.Array([OscArgument.Float32(3), OscArgument.Array([])]), OscArgument.Blob(new byte[] { 4, 5 })));
+        var decoded = (OscMessage)OscCodec.Decode(packet);
+
+        byte[][] encodings = [.. Enumerable.Range(0, 4).AsParallel().Select(_ => OscCodec.Encode(decoded))];
+
+        Assert.All(encodings, bytes => Assert.Equal(packet, bytes));
+        Assert.Equal("is[f[]]b", decoded.TypeTags);
+        Assert.Equal(packet.Length, OscCodec.GetSize(decoded));
+    }
+
     /// <summary>Bytes allocated on this thread by <paramref name="work"/> repeated, after a warm-up that lets the JIT settle.</summary>
     private static long Measure(Action work)
     {
