@@ -84,6 +84,13 @@ public static partial class OscCodec
         return OscMessage.FromOwned(address, ReadItems(ref reader));
     }
 
+    /// <summary>
+    /// The arguments <paramref name="reader"/> has not read yet, as a new array (an OSC array as one
+    /// <see cref="OscType.ArrayBegin"/> argument holding its items): for a receiver that checked a packet with
+    /// <see cref="OscMessageReader.TryRead"/> and wants its arguments as values without building an <see cref="OscMessage"/>.
+    /// </summary>
+    public static OscArgument[] ReadArguments(ref OscMessageReader reader) => ReadItems(ref reader);
+
     /// <summary>Arguments up to the end of the message or the ']' closing the current array; recursion is bounded by the array depth limit.</summary>
     private static OscArgument[] ReadItems(ref OscMessageReader reader)
     {

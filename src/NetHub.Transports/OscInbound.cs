@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using NetHub.Actors;
 using NetHub.Messages;
@@ -80,7 +81,7 @@ internal sealed partial class OscInbound
             return;
         }
 
-        if (OscMessageReader.TryRead(packet, _limits, out _, out OscError error) != OperationStatus.Done)
+        if (OscMessageReader.TryRead(packet, _limits, out OscMessageReader reader, out OscError error) != OperationStatus.Done)
         {
             Reject(error, peer);
             return;
@@ -90,7 +91,9 @@ internal sealed partial class OscInbound
         _history.Record(MessageDirection.In, packet, peer, now);
         if (_context.Inbound is not null)
         {
-            Deliver((OscMessage)OscCodec.Decode(packet, _limits), peer, now, null);
+            // Read from the checked packet as it is: no second check, and no OscMessage built only to be unwrapped.
+            string address = Encoding.UTF8.GetString(reader.Address);
+            Deliver(address, OscCodec.ReadArguments(ref reader), peer, now, null);
         }
     }
 
@@ -146,5 +149,8 @@ internal sealed partial class OscInbound
     }
 
     private void Deliver(OscMessage message, string? peer, DateTimeOffset now, OscTimeTag? timeTag) =>
-        _context.Inbound!.Tell(HubMessage.Create(now, new MessageSource(_context.Node, _endpoint, peer), message.Address, new OscPayload(message.Arguments), timeTag));
+        Deliver(message.Address, message.Arguments, peer, now, timeTag);
+
+    private void Deliver(string address, IReadOnlyList<OscArgument> arguments, string? peer, DateTimeOffset now, OscTimeTag? timeTag) =>
+        _context.Inbound!.Tell(HubMessage.Create(now, new MessageSource(_context.Node, _endpoint, peer), address, new OscPayload(arguments), timeTag));
 }

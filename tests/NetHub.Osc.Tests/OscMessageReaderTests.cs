@@ -108,4 +108,22 @@ public sealed class OscMessageReaderTests
         Assert.False(reader.TryReadNext(out _));
         Assert.True(reader.Address.IsEmpty);
     }
+
+    [Fact]
+    public void ReadArguments_GivesTheArgumentsNotReadYet_WithArraysAsOneArgument()
+    {
+        OscArgument[] all =
+        [
+            OscArgument.Int32(1), OscArgument.Array([OscArgument.Float32(2), OscArgument.Array([])]), OscArgument.String("three"), OscArgument.Array([]),
+        ];
+        byte[] packet = OscCodec.Encode(new OscMessage("/x", all));
+        Assert.Equal(OperationStatus.Done, OscMessageReader.TryRead(packet, OscLimits.Default, out OscMessageReader reader, out _));
+
+        Assert.Equal(all, OscCodec.ReadArguments(ref reader));
+        Assert.Empty(OscCodec.ReadArguments(ref reader));
+
+        reader.Reset();
+        Assert.True(reader.TryReadNext(out _));
+        Assert.Equal(all[1..], OscCodec.ReadArguments(ref reader));
+    }
 }

@@ -42,6 +42,22 @@ public sealed class OscInboundTests(ITestOutputHelper output) : EndpointTestKit(
     }
 
     [Fact]
+    public void Message_WithEveryKindOfArgument_IsDeliveredWithTheDecodedArguments()
+    {
+        var sent = new OscMessage(
+            "/every/kind",
+            OscArgument.Int32(-7), OscArgument.Float32(0.5f), OscArgument.String("é"), OscArgument.Blob(new byte[] { 1, 2, 3 }),
+            OscArgument.Array([OscArgument.Int64(1L << 40), OscArgument.Array([]), OscArgument.Array([OscArgument.Symbol("s")])]),
+            OscArgument.True, OscArgument.Nil, OscArgument.Float64(double.NegativeInfinity), OscArgument.Array([]));
+
+        Inbound().Process(Bytes(sent), "peer", Now);
+
+        HubMessage message = TestActor.ExpectMsg<HubMessage>();
+        Assert.Equal("/every/kind", message.Address);
+        Assert.Equal(sent.Arguments, Assert.IsType<OscPayload>(message.Payload).Arguments);
+    }
+
+    [Fact]
     public void FutureBundle_IsDeliveredAtItsTime_InPacketOrder()
     {
         OscInbound inbound = Inbound();
