@@ -19,6 +19,7 @@ public sealed partial class CuesActor : Actor
     internal const int MaxFiresPerStep = 256;
 
     private readonly CuesSettings _settings;
+    private MessageSource? _source;
     private readonly IActorRef _router;
     private readonly List<CueListState> _lists;
     private readonly List<SceneState> _scenes;
@@ -256,7 +257,7 @@ public sealed partial class CuesActor : Actor
         Sender.Tell(CommandResult.Done($"PANIC: stopped {cues} cue(s) and {fades} fade(s); sent {sent}"), Self);
     }
 
-    private MessageSource Source => new(_settings.NodeName ?? Context.System.Name, "cues", null);
+    private MessageSource Source => _source ??= new(_settings.NodeName ?? Context.System.Name, "cues", null);
 
     private void Answer(ShowCommand command, string message)
     {

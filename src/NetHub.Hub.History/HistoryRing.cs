@@ -83,7 +83,7 @@ internal sealed class HistoryRing
         private PayloadKind _kind;
         private long _id;
         private DateTimeOffset _time;
-        private MessageSource _source;
+        private MessageSource? _source;
         private OscTimeTag? _timeTag;
 
         public long Sequence { get; private set; }
@@ -170,7 +170,7 @@ internal sealed class HistoryRing
                 _ => new BytesPayload(payload.ToArray()),
             };
 
-            return new HubMessage(_id, _time, _source, address, rebuilt, _timeTag);
+            return new HubMessage(_id, _time, _source!, address, rebuilt, _timeTag);
         }
 
         /// <summary>The arguments as an OSC message with the shortest address (the real address is kept before it).</summary>

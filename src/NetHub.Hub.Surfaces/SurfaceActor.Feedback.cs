@@ -6,6 +6,9 @@ namespace NetHub.Hub.Surfaces;
 /// <summary>Feedback: target values back onto controls, touch ownership, and who is sent what.</summary>
 public sealed partial class SurfaceActor
 {
+    /// <summary>Where the surface's feedback comes from: this node, the surface.</summary>
+    private MessageSource FeedbackSource => _feedbackSource ??= new MessageSource(_node, _origin, null);
+
     private void OnValueChanged(ValueChanged changed)
     {
         // The router tells every subscriber; a change this surface made is already shown where it was made.
@@ -88,7 +91,7 @@ public sealed partial class SurfaceActor
         }
 
         instance.Held = false;
-        var message = HubMessage.Create(_time.GetUtcNow(), new MessageSource(_node, _origin, null), instance.Address, new OscPayload(args));
+        var message = HubMessage.Create(_time.GetUtcNow(), FeedbackSource, instance.Address, new OscPayload(args));
         if (_settings.Feedback == FeedbackMode.Remote)
         {
             if (exceptPeer is null)

@@ -1,4 +1,5 @@
 using NetHub.Actors;
+using NetHub.Messages;
 using NetHub.Osc;
 
 namespace NetHub.Hub.Surfaces;
@@ -21,6 +22,7 @@ public sealed partial class SurfaceActor : Actor
     private readonly TimeProvider _time;
     private readonly string _origin;
     private readonly string _node;
+    private MessageSource? _feedbackSource;
     private readonly List<ControlInstance> _instances = [];
     private readonly Dictionary<string, ControlInstance> _byAddress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ControlInstance> _byTouchAddress = new(StringComparer.Ordinal);

@@ -14,6 +14,7 @@ public sealed class HubMessage
     public HubMessage(long id, DateTimeOffset time, MessageSource source, string address, HubPayload payload, OscTimeTag? timeTag = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(address);
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(payload);
         Id = id;
         Time = time;

@@ -23,6 +23,7 @@ internal sealed partial class OscInbound
         Enum.GetValues<OscErrorReason>().ToFrozenDictionary(r => r, r => r.ToString());
 
     private readonly string _endpoint;
+    private readonly MessageSources _sources;
     private readonly EndpointContext _context;
     private readonly BundleSettings _bundles;
     private readonly OscLimits _limits;
@@ -36,6 +37,7 @@ internal sealed partial class OscInbound
     public OscInbound(string endpoint, EndpointContext context, BundleSettings bundles, OscLimits limits, EndpointCounters counters, MessageHistory history, ILogger log)
     {
         _endpoint = endpoint;
+        _sources = new MessageSources(context.Node, endpoint);
         _context = context;
         _bundles = bundles;
         _limits = limits;
@@ -152,5 +154,5 @@ internal sealed partial class OscInbound
         Deliver(message.Address, message.Arguments, peer, now, timeTag);
 
     private void Deliver(string address, IReadOnlyList<OscArgument> arguments, string? peer, DateTimeOffset now, OscTimeTag? timeTag) =>
-        _context.Inbound!.Tell(HubMessage.Create(now, new MessageSource(_context.Node, _endpoint, peer), address, new OscPayload(arguments), timeTag));
+        _context.Inbound!.Tell(HubMessage.Create(now, _sources.Of(peer), address, new OscPayload(arguments), timeTag));
 }

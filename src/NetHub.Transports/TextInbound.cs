@@ -14,6 +14,7 @@ namespace NetHub.Transports;
 internal sealed class TextInbound
 {
     private readonly string _endpoint;
+    private readonly MessageSources _sources;
     private readonly EndpointContext _context;
     private readonly EndpointCounters _counters;
     private readonly MessageHistory _history;
@@ -23,6 +24,7 @@ internal sealed class TextInbound
     public TextInbound(string endpoint, EndpointContext context, string address, TextEncoding encoding, TextFraming framing, int maxMessage, EndpointCounters counters, MessageHistory history, ILogger log)
     {
         _endpoint = endpoint;
+        _sources = new MessageSources(context.Node, endpoint);
         _context = context;
         Address = address;
         Encoding = encoding;
@@ -59,7 +61,7 @@ internal sealed class TextInbound
             }
         }
 
-        _context.Inbound?.Tell(HubMessage.Create(now, new MessageSource(_context.Node, _endpoint, peer), Address, payload));
+        _context.Inbound?.Tell(HubMessage.Create(now, _sources.Of(peer), Address, payload));
     }
 
     public void TooLong(string? peer)

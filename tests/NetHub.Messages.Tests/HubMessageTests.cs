@@ -25,6 +25,14 @@ public sealed class HubMessageTests
     }
 
     [Fact]
+    public void Create_WithoutASource_IsRefused() =>
+        Assert.Throws<ArgumentNullException>("source", () => HubMessage.Create(DateTimeOffset.UnixEpoch, null!, "/a", OscPayload.Empty));
+
+    [Fact]
+    public void Sources_CompareByValue() =>
+        Assert.Equal(new MessageSource("n", "e", "10.0.0.5:1"), new MessageSource("n", "e", "10.0.0.5:1"));
+
+    [Fact]
     public void ToString_IsAddressAndPlainArguments() =>
         Assert.Equal("/cue/go 5", HubMessage.Create(DateTimeOffset.UnixEpoch, new MessageSource("n", "e", null), "/cue/go", new OscPayload([OscArgument.Int32(5)])).ToString());
 

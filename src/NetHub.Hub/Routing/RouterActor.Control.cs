@@ -208,7 +208,7 @@ public sealed partial class RouterActor
             _ => new OscPayload([result.Ok ? OscArgument.True : OscArgument.False, OscArgument.String(result.Message)]),
         };
         string address = protocol is null ? _settings.OscControl.Prefix + "/reply" : "/reply";
-        Transmit(request.Source.Endpoint, HubMessage.Create(Now, new MessageSource(_node, "hub", null), address, payload), request.Source.Peer);
+        Transmit(request.Source.Endpoint, HubMessage.Create(Now, _hubSource, address, payload), request.Source.Peer);
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };

@@ -175,7 +175,7 @@ public sealed partial class RouterActor
 
     private void OnSetValue(SetValue set)
     {
-        var message = HubMessage.Create(Now, new MessageSource(_node, "hub", null), set.Target.Address, new OscPayload(set.Value));
+        var message = HubMessage.Create(Now, _hubSource, set.Target.Address, new OscPayload(set.Value));
         Deliver(set.Target.Endpoint, message, set.Lane, null, set.Origin);
     }
 

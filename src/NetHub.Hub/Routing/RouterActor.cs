@@ -22,6 +22,8 @@ public sealed partial class RouterActor : Actor
     private const int MaxAddressPlans = 10_000;
 
     private readonly string _node;
+    // Where what the router makes itself (values set, command replies) comes from.
+    private readonly MessageSource _hubSource;
     private readonly RouterSettings _settings;
     private readonly IReadOnlyList<string> _endpointNames;
     private readonly RouteSettings[] _routes;
@@ -62,6 +64,7 @@ public sealed partial class RouterActor : Actor
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(endpointNames);
         _node = node;
+        _hubSource = new MessageSource(node, "hub", null);
         _settings = settings;
         _endpointNames = endpointNames;
         _routes = [.. settings.Routes];
