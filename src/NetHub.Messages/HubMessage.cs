@@ -11,24 +11,32 @@ public sealed class HubMessage
 {
     private static long s_lastId;
 
+    // Time and TimeTag are kept in parts, so the message is 72 bytes instead of 80 (each would pad to 16 on its own).
+    private readonly long _clockTicks;
+    private readonly ulong _timeTag;
+    private readonly short _offsetMinutes;
+    private readonly bool _hasTimeTag;
+
     public HubMessage(long id, DateTimeOffset time, MessageSource source, string address, HubPayload payload, OscTimeTag? timeTag = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(address);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(payload);
         Id = id;
-        Time = time;
+        _clockTicks = time.Ticks;
+        _offsetMinutes = (short)time.TotalOffsetMinutes;
         Source = source;
         Address = address;
         Payload = payload;
-        TimeTag = timeTag;
+        _hasTimeTag = timeTag.HasValue;
+        _timeTag = timeTag.GetValueOrDefault().Value;
     }
 
     /// <summary>Unique within this process, increasing in creation order.</summary>
     public long Id { get; }
 
     /// <summary>When it was received (or created).</summary>
-    public DateTimeOffset Time { get; }
+    public DateTimeOffset Time => new(_clockTicks, TimeSpan.FromMinutes(_offsetMinutes));
 
     public MessageSource Source { get; }
 
@@ -37,7 +45,7 @@ public sealed class HubMessage
     public HubPayload Payload { get; }
 
     /// <summary>The OSC bundle time to deliver at, when an endpoint passes bundle times through.</summary>
-    public OscTimeTag? TimeTag { get; }
+    public OscTimeTag? TimeTag => _hasTimeTag ? new OscTimeTag(_timeTag) : null;
 
     public static long NextId() => Interlocked.Increment(ref s_lastId);
 

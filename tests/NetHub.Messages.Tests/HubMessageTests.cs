@@ -24,6 +24,27 @@ public sealed class HubMessageTests
         Assert.Equal(OscTimeTag.Immediately, moved.TimeTag);
     }
 
+    [Theory]
+    [InlineData(0, null)]
+    [InlineData(90, 0UL)]
+    [InlineData(-330, 1UL)]
+    [InlineData(840, ulong.MaxValue)]
+    [InlineData(-720, 0xE875_4700_8000_0000UL)]
+    public void TimeAndTimeTag_ReadBackAsGiven(int offsetMinutes, ulong? timeTag)
+    {
+        var time = new DateTimeOffset(2026, 11, 22, 3, 4, 5, TimeSpan.FromMinutes(offsetMinutes)).AddTicks(1234567);
+        OscTimeTag? tag = timeTag is { } value ? new OscTimeTag(value) : null;
+
+        var message = new HubMessage(7, time, new MessageSource("n", "e", null), "/a", OscPayload.Empty, tag);
+
+        Assert.Equal(time, message.Time);
+        Assert.Equal(time.Offset, message.Time.Offset);
+        Assert.Equal(time.Ticks, message.Time.Ticks);
+        Assert.Equal(tag, message.TimeTag);
+        Assert.Equal(tag, message.WithAddress("/b").TimeTag);
+        Assert.Equal(time, message.WithPayload(OscPayload.Empty).Time);
+    }
+
     [Fact]
     public void Create_WithoutASource_IsRefused() =>
         Assert.Throws<ArgumentNullException>("source", () => HubMessage.Create(DateTimeOffset.UnixEpoch, null!, "/a", OscPayload.Empty));
