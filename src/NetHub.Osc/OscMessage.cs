@@ -3,17 +3,19 @@ using System.Text;
 namespace NetHub.Osc;
 
 /// <summary>
-/// An OSC message (OSC 1.0 "OSC Messages"): an address (or address pattern) and typed arguments. Immutable; a message
-/// built here is encoded once at construction, so sending it copies those bytes and refreshes only the blobs' contents
-/// (a blob refers to its owner's memory, which may change between sends). A decoded message is encoded only if it is
-/// sent or its type tags are asked for: most received messages never are, and a receiver should not pay for it.
+/// An OSC message (OSC 1.0 "OSC Messages"): an address (or address pattern) and typed arguments. Immutable; the
+/// whole message is encoded once at construction, so sending it copies those bytes and refreshes only the blobs'
+/// contents (a blob refers to its owner's memory, which may change between sends).
 /// </summary>
 public sealed class OscMessage : OscPacket, IEquatable<OscMessage>
 {
     private readonly OscArgumentList _arguments;
 
-    // The encoded form; made at construction for a built message, on first use for a decoded one.
-    private Encoded? _encoded;
+    // The encoded message as of construction; a blob's bytes in it may be stale, the rest cannot change.
+    private readonly byte[] _image;
+
+    // Each blob (nested ones included) with where its content starts in _image, in wire order; null without blobs.
+    private readonly OscWriter.BlobField[]? _blobs;
 
     /// <exception cref="ArgumentException">The address does not start with '/' or holds a control character, space or DEL.</exception>
     public OscMessage(string address, params OscArgument[] arguments)
@@ -32,14 +34,21 @@ public sealed class OscMessage : OscPacket, IEquatable<OscMessage>
         OscWriter.ValidateAddress(address, nameof(address));
         Address = address;
         _arguments = arguments;
-        _encoded = new Encoded(address, arguments.Span);
-    }
-
-    /// <summary>A decoded message: the decoder checked the address and owns the arguments; encoded on first use.</summary>
-    private OscMessage(OscArgumentList arguments, string address)
-    {
-        Address = address;
-        _arguments = arguments;
+        ReadOnlySpan<OscArgument> items = arguments.Span;
+        int addressByteCount = Encoding.UTF8.GetByteCount(address);
+        int tagCount = OscWriter.CountTags(items);
+        int headerSize = OscWriter.HeaderSize(addressByteCount, tagCount);
+        _image = new byte[headerSize + OscWriter.DataSize(items)];
+        OscWriter.WriteHeader(_image, address, addressByteCount, items, tagCount);
+        OscWriter.WriteData(_image.AsSpan(headerSize), items);
+        TypeTags = Encoding.ASCII.GetString(_image, OscWire.StringSize(addressByteCount) + 1, tagCount);
+        int blobCount = OscWriter.CountBlobs(items);
+        if (blobCount > 0)
+        {
+            _blobs = new OscWriter.BlobField[blobCount];
+            int found = 0;
+            OscWriter.FindBlobs(items, headerSize, _blobs, ref found);
+        }
     }
 
     public string Address { get; }
@@ -47,11 +56,9 @@ public sealed class OscMessage : OscPacket, IEquatable<OscMessage>
     public IReadOnlyList<OscArgument> Arguments => _arguments;
 
     /// <summary>The type tags without the leading ',', e.g. "ifs" or "i[ff]s".</summary>
-    public string TypeTags => Image.TypeTags;
+    public string TypeTags { get; }
 
-    internal override int Size => Image.Bytes.Length;
-
-    private Encoded Image => _encoded ?? EncodeOnce();
+    internal override int Size => _image.Length;
 
     /// <summary>oscdump's line for a message: address, type tags, then each argument, space separated.</summary>
     public override string ToString()
@@ -82,13 +89,12 @@ public sealed class OscMessage : OscPacket, IEquatable<OscMessage>
 
     /// <summary>Takes ownership of <paramref name="arguments"/>; decoders use it to skip the defensive copy.</summary>
     internal static OscMessage FromOwned(string address, OscArgument[] arguments) =>
-        new(arguments.Length == 0 ? OscArgumentList.Empty : new OscArgumentList(arguments), address);
+        new(address, arguments.Length == 0 ? OscArgumentList.Empty : new OscArgumentList(arguments));
 
     internal override void WriteTo(Span<byte> destination)
     {
-        Encoded encoded = Image;
-        ReadOnlySpan<byte> image = encoded.Bytes;
-        OscWriter.BlobField[]? blobs = encoded.Blobs;
+        ReadOnlySpan<byte> image = _image;
+        OscWriter.BlobField[]? blobs = _blobs;
         if (blobs is null)
         {
             image.CopyTo(destination);
@@ -120,45 +126,9 @@ public sealed class OscMessage : OscPacket, IEquatable<OscMessage>
         }
     }
 
-    /// <summary>Encodes a decoded message; threads racing here make equal encodings, and the first one stored is kept.</summary>
-    private Encoded EncodeOnce()
-    {
-        var encoded = new Encoded(Address, _arguments.Span);
-        return Interlocked.CompareExchange(ref _encoded, encoded, null) ?? encoded;
-    }
-
     private static OscArgumentList Copy(IReadOnlyList<OscArgument> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         return arguments.Count == 0 ? OscArgumentList.Empty : new OscArgumentList([.. arguments]);
-    }
-
-    /// <summary>A message's bytes as of encoding (a blob's bytes in them may be stale, the rest cannot change), its type tags, and its blobs.</summary>
-    private sealed class Encoded
-    {
-        public Encoded(string address, ReadOnlySpan<OscArgument> items)
-        {
-            int addressByteCount = Encoding.UTF8.GetByteCount(address);
-            int tagCount = OscWriter.CountTags(items);
-            int headerSize = OscWriter.HeaderSize(addressByteCount, tagCount);
-            Bytes = new byte[headerSize + OscWriter.DataSize(items)];
-            OscWriter.WriteHeader(Bytes, address, addressByteCount, items, tagCount);
-            OscWriter.WriteData(Bytes.AsSpan(headerSize), items);
-            TypeTags = Encoding.ASCII.GetString(Bytes, OscWire.StringSize(addressByteCount) + 1, tagCount);
-            int blobCount = OscWriter.CountBlobs(items);
-            if (blobCount > 0)
-            {
-                Blobs = new OscWriter.BlobField[blobCount];
-                int found = 0;
-                OscWriter.FindBlobs(items, headerSize, Blobs, ref found);
-            }
-        }
-
-        public byte[] Bytes { get; }
-
-        public string TypeTags { get; }
-
-        /// <summary>Each blob (nested ones included) with where its content starts in <see cref="Bytes"/>, in wire order; null without blobs.</summary>
-        public OscWriter.BlobField[]? Blobs { get; }
     }
 }
