@@ -4,9 +4,9 @@ using System.Threading.Channels;
 namespace NetHub.Actors;
 
 /// <summary>
-/// An actor's two queues and its scheduling state. User messages go through a
-/// <see cref="Channel{T}"/> (unbounded, or bounded with a declared full mode); system messages through
-/// their own queue, checked before every user message. The mailbox is itself the thread-pool work item,
+/// An actor's two queues and its scheduling state. User messages go through a lock-free
+/// <see cref="ConcurrentQueue{T}"/> when the mailbox is unbounded (the default), or a bounded <see cref="Channel{T}"/>
+/// with a declared full mode; system messages through their own queue, checked before every user message. The mailbox is itself the thread-pool work item,
 /// so scheduling allocates nothing; at most one thread runs it at a time (the Scheduled bit), and each run
 /// handles at most the dispatcher's throughput quantum before yielding, so one busy actor cannot starve
 /// the others.
@@ -20,8 +20,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     // never the cell, whose fields the running actor writes for every message.
     private const int SuspendedBit = 4;
 
-    private readonly ChannelReader<Envelope> _reader;
-    private readonly ChannelWriter<Envelope> _writer;
+    // Unbounded: the queue alone (no lock per message; safe to peek and count from any thread). Bounded: the channel,
+    // which implements the full modes.
+    private readonly ConcurrentQueue<Envelope>? _queue;
+    private readonly ChannelReader<Envelope>? _reader;
+    private readonly ChannelWriter<Envelope>? _writer;
     private readonly ConcurrentQueue<SystemMessage> _system = new();
     private readonly Lock _drainLock = new();
     private ActorCell _cell = null!;
@@ -29,15 +32,6 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private int _status;
     private long _dropped;
     private bool _runsOnSender;
-
-    // Unbounded mailboxes use a single-reader channel, which only one thread may read (peek included) at a time. A
-    // finished run must still learn whether a message arrived after it stopped reading, while the next run may
-    // already be reading on another thread; so the senders count what they posted and the runs count what they took,
-    // and a finished run compares the two instead of peeking.
-    // The senders' count sits on a cache line of its own: the runs read the mailbox's other fields for every message.
-    private readonly bool _singleReader;
-    private PaddedCount _posted;
-    private long _taken;
 
     public Mailbox(MailboxSettings settings)
     {
@@ -62,15 +56,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
         else
         {
-            var channel = Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions
-            {
-                SingleReader = true,
-                SingleWriter = false,
-                AllowSynchronousContinuations = false,
-            });
-            _reader = channel.Reader;
-            _writer = channel.Writer;
-            _singleReader = true;
+            _queue = new ConcurrentQueue<Envelope>();
         }
     }
 
@@ -80,7 +66,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     public long DroppedCount => Interlocked.Read(ref _dropped);
 
     /// <summary>Queued user messages, or -1 when the queue cannot count cheaply.</summary>
-    public int QueuedCount => _reader.CanCount ? _reader.Count : -1;
+    public int QueuedCount => _queue?.Count ?? (_reader!.CanCount ? _reader.Count : -1);
 
     public bool IsClosed => (Volatile.Read(ref _status) & ClosedBit) != 0;
 
@@ -96,17 +82,25 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public void Post(in Envelope envelope)
     {
-        // A closed mailbox has a completed writer, so TryWrite fails and WriteSlow dead-letters.
-        if (!_writer.TryWrite(envelope) && !WriteSlow(envelope))
+        if (_queue is { } queue)
+        {
+            // The queue claims the slot with an interlocked exchange before it stores the item, so the status read
+            // below cannot pass the claim: a finishing run (which clears Scheduled, then looks at the queue, see Run's
+            // finally) either is seen still scheduled here, and then sees the claimed slot and runs again, or is seen
+            // idle here, and this sender schedules it. A closed mailbox's queue is drained by whoever sees the bit.
+            queue.Enqueue(envelope);
+        }
+        else if (_writer!.TryWrite(envelope) || WriteSlow(envelope))
+        {
+            // The channel publishes the item with a release store and the status is read with an acquire load; without
+            // a full fence the load could pass the store, and this sender and a finishing run would each miss the other.
+            Interlocked.MemoryBarrier();
+        }
+        else
         {
             return;
         }
 
-        // The queue publishes the item with a release store and the status is read with an acquire
-        // load; without a full fence the load can pass the store, and this sender and a finishing run
-        // would each miss the other (the run clears Scheduled, then looks for work; see Run's finally).
-        // Counting the post is that fence.
-        Interlocked.Increment(ref _posted.Value);
         int status = Volatile.Read(ref _status);
         if ((status & ClosedBit) != 0)
         {
@@ -209,7 +203,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     internal void Close()
     {
         Interlocked.Or(ref _status, ClosedBit);
-        _writer.TryComplete();
+        _writer?.TryComplete();
         DrainClosed();
     }
 
@@ -230,17 +224,15 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     {
         int throughput = _dispatcher.Throughput;
         int left = throughput;
-        int taken = 0;
+        ConcurrentQueue<Envelope>? queue = _queue;
         while (left > 0 && !_cell.IsUserSuspended)
         {
             if (!_cell.TryTakeUnstashed(out Envelope envelope))
             {
-                if (!_reader.TryRead(out envelope))
+                if (queue is not null ? !queue.TryDequeue(out envelope) : !_reader!.TryRead(out envelope))
                 {
                     break;
                 }
-
-                taken++;
             }
 
             _cell.Invoke(envelope);
@@ -255,7 +247,6 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             }
         }
 
-        _taken += taken;
         if (left < throughput || settledAsync)
         {
             _cell.CompleteRun();
@@ -278,12 +269,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     }
 
     /// <summary>
-    /// Whether a user message waits in the queue; safe while another run reads. A sender counts its post after the
-    /// item is in, so a message taken before it was counted makes taken run ahead for a moment (no work is seen; that
-    /// sender then finds the mailbox idle and schedules it). A bounded channel is read under its own lock, so a peek
-    /// is safe there.
+    /// Whether a user message waits in the queue; safe while another run reads. The queue counts a slot a sender has
+    /// claimed but not yet filled as taken, and its readers wait for the item, so a message in flight is never missed.
+    /// A bounded channel is read under its own lock, so a peek is safe there.
     /// </summary>
-    private bool HasQueuedUser() => _singleReader ? Volatile.Read(ref _posted.Value) - Volatile.Read(ref _taken) > 0 : _reader.TryPeek(out _);
+    private bool HasQueuedUser() => _queue is { } queue ? !queue.IsEmpty : _reader!.TryPeek(out _);
 
     private bool WriteSlow(in Envelope envelope)
     {
@@ -298,7 +288,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         long deadline = Environment.TickCount64 + (long)Settings.PushTimeout.TotalMilliseconds;
         while (true)
         {
-            if (_writer.TryWrite(envelope))
+            if (_writer!.TryWrite(envelope))
             {
                 return true;
             }
@@ -324,7 +314,8 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         // Whoever notices the closed bit drains; the lock keeps the single-reader channel single-read.
         lock (_drainLock)
         {
-            while (_reader.TryRead(out Envelope envelope))
+            Envelope envelope;
+            while (_queue is not null ? _queue.TryDequeue(out envelope) : _reader!.TryRead(out envelope))
             {
                 _cell.SendToDeadLetters(envelope);
             }
@@ -337,12 +328,4 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     }
 
     private void OnDropped(Envelope envelope) => Interlocked.Increment(ref _dropped);
-
-    /// <summary>A counter alone on its cache line (64 bytes either side), so writing it does not evict its neighbours.</summary>
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 136)]
-    private struct PaddedCount
-    {
-        [System.Runtime.InteropServices.FieldOffset(64)]
-        public long Value;
-    }
 }

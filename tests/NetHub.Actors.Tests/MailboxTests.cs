@@ -179,6 +179,74 @@ public sealed class MailboxTests(ITestOutputHelper output) : ActorTestKit(output
         Assert.Contains("latest-value", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void QueuedMessageCount_IsWhatWaits(bool bounded)
+    {
+        using var gate = new TestGate();
+        Props props = Props.Create(() => new GatedActor(gate, TestActor.Ref));
+        var actor = (LocalActorRef)Sys.ActorOf(bounded ? props.WithMailbox(MailboxSettings.Bounded(100, MailboxFullMode.Wait)) : props, "counted");
+        actor.Tell("block");
+        TestActor.ExpectMsg("blocked");
+        Assert.Equal(0, actor.QueuedMessageCount);
+        for (int i = 0; i < 7; i++)
+        {
+            actor.Tell(i);
+        }
+
+        Assert.Equal(7, actor.QueuedMessageCount);
+        gate.Open();
+        Assert.Equal(Enumerable.Range(0, 7), TestActor.ReceiveN(7).Cast<int>());
+        AwaitCondition(() => actor.QueuedMessageCount == 0, message: "the queue empties once the messages are handled");
+    }
+
+    [Fact]
+    public void SeveralSendersAtOnce_EachSendersMessagesArriveInOrder()
+    {
+        // Four threads tell one actor at once (the queue's slots are claimed concurrently); each sender's numbers must
+        // arrive complete and in the order it told them.
+        const int Senders = 4;
+        const int PerSender = 10_000;
+        var seen = new int[Senders];
+        var disorder = new StrongBox<int>();
+        IActorRef actor = Sys.ActorOf(Props.Create(() => new SequenceActor(seen, disorder)), "sequences");
+        using var start = new ManualResetEventSlim();
+        Thread[] threads = [.. Enumerable.Range(0, Senders).Select(sender => new Thread(() =>
+        {
+            start.Wait();
+            for (int i = 0; i < PerSender; i++)
+            {
+                actor.Tell((sender, i));
+            }
+        }) { IsBackground = true })];
+        foreach (Thread thread in threads)
+        {
+            thread.Start();
+        }
+
+        start.Set();
+        Assert.All(threads, thread => Assert.True(thread.Join(TestTime.DefaultTimeout)));
+        AwaitCondition(() => Enumerable.Range(0, Senders).All(s => Volatile.Read(ref seen[s]) == PerSender), message: "every sender's messages arrive");
+        Assert.Equal(0, Volatile.Read(ref disorder.Value));
+    }
+
+    private sealed class SequenceActor : Actor
+    {
+        public SequenceActor(int[] seen, StrongBox<int> disorder)
+        {
+            Receive<(int Sender, int Index)>(m =>
+            {
+                if (m.Index != seen[m.Sender])
+                {
+                    disorder.Value++;
+                }
+
+                Volatile.Write(ref seen[m.Sender], m.Index + 1);
+            });
+        }
+    }
+
     [Fact]
     public void Messages_FromOneSender_ArriveInOrder()
     {
