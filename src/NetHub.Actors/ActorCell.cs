@@ -140,7 +140,8 @@ internal sealed partial class ActorCell : IActorContext
                 _mailbox.PostSystem(Terminate.Instance);
                 return;
             case Kill:
-                throw new ActorKilledException($"{Path} received Kill");
+                ThrowKilled();
+                return;
             case Terminated terminated when !AcceptTerminated(terminated):
                 return;
         }
@@ -161,6 +162,11 @@ internal sealed partial class ActorCell : IActorContext
             pending.GetAwaiter().GetResult();
         }
     }
+
+    /// <summary>Kept out of <see cref="InvokeCore"/>: the message text's buffer would otherwise be set up on every call.</summary>
+    [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ThrowKilled() => throw new ActorKilledException($"{Path} received Kill");
 
     /// <summary>Handles one system message.</summary>
     public void SystemInvoke(SystemMessage message)

@@ -24,6 +24,7 @@ internal sealed partial class OscInbound
 
     private readonly string _endpoint;
     private readonly MessageSources _sources;
+    private readonly AddressStrings _addresses = new();
     private readonly EndpointContext _context;
     private readonly BundleSettings _bundles;
     private readonly OscLimits _limits;
@@ -93,8 +94,9 @@ internal sealed partial class OscInbound
         _history.Record(MessageDirection.In, packet, peer, now);
         if (_context.Inbound is not null)
         {
-            // Read from the checked packet as it is: no second check, and no OscMessage built only to be unwrapped.
-            string address = Encoding.UTF8.GetString(reader.Address);
+            // Read from the checked packet as it is: no second check, and no OscMessage built only to be unwrapped. A
+            // recurring address is the string it was last time.
+            string address = _addresses.Of(reader.Address);
             Deliver(address, OscCodec.ReadArguments(ref reader), peer, now, null);
         }
     }

@@ -58,6 +58,21 @@ public sealed class OscInboundTests(ITestOutputHelper output) : EndpointTestKit(
     }
 
     [Fact]
+    public void MessagesToTheSameAddress_ShareItsString()
+    {
+        OscInbound inbound = Inbound();
+        byte[] fader = Bytes(new OscMessage("/1/fader3", OscArgument.Float32(0.25f)));
+        inbound.Process(fader, "peer", Now);
+        HubMessage first = TestActor.ExpectMsg<HubMessage>();
+
+        inbound.Process(Bytes(new OscMessage("/1/fader3", OscArgument.Float32(0.5f))), "peer", Now);
+        HubMessage second = TestActor.ExpectMsg<HubMessage>();
+
+        Assert.Same(first.Address, second.Address);
+        Assert.Equal([OscArgument.Float32(0.5f)], Assert.IsType<OscPayload>(second.Payload).Arguments);
+    }
+
+    [Fact]
     public void FutureBundle_IsDeliveredAtItsTime_InPacketOrder()
     {
         OscInbound inbound = Inbound();

@@ -121,6 +121,7 @@ public sealed partial class RouterActor
     protected override void RunCompleted()
     {
         _runStamp = 0;
+        _logsInbound = null;
         PassOn();
     }
 

@@ -36,6 +36,8 @@ public sealed partial class RouterActor : Actor
     // Per address, what routing it takes: one look-up per message once an address is known (the pattern table only
     // sees new addresses). The default string comparer hashes faster than a tuple's.
     private readonly Dictionary<string, AddressPlan> _plans = [];
+    private string? _lastPlanAddress;
+    private AddressPlan? _lastPlan;
     private readonly Dictionary<(int Route, string Address), (HubMessage Message, DateTimeOffset Due)> _deferred = [];
     private readonly Dictionary<string, long> _failures = new(StringComparer.Ordinal);
     private readonly LogLimiter _problemLog;
@@ -55,6 +57,12 @@ public sealed partial class RouterActor : Actor
     /// than the loop window, and the clock costs about as much as routing a message does.
     /// </summary>
     private long _runStamp;
+
+    /// <summary>
+    /// Whether inbound messages are logged at Debug: asked once per run of messages and forgotten when it ends, like
+    /// <see cref="_runStamp"/> (a node's logger asks each of its providers every time).
+    /// </summary>
+    private bool? _logsInbound;
 
     /// <summary>The loop window in time-provider ticks.</summary>
     private readonly long _loopWindowTicks;
@@ -113,7 +121,7 @@ public sealed partial class RouterActor : Actor
         {
             _traffic.Add(new Traffic(message, TrafficDirection.In, endpoint, message.Source.Peer));
         }
-        if (Log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+        if (_logsInbound ??= Log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
         {
             HubLog.Inbound(Log, endpoint, message.Source.Peer ?? "-", message.Address, PayloadConvert.ToText(message.Payload));
         }
@@ -165,6 +173,7 @@ public sealed partial class RouterActor : Actor
         {
             // A failed run does not end with RunCompleted: its time must not outlive it.
             _runStamp = 0;
+            _logsInbound = null;
             throw;
         }
     }
@@ -218,8 +227,20 @@ public sealed partial class RouterActor : Actor
     /// (a show repeats the same addresses), so a fader stream allocates nothing here; addresses no route takes are
     /// remembered too, and the memory is bounded.
     /// </summary>
-    private AddressPlan Plan(string address) =>
-        _plans.TryGetValue(address, out AddressPlan? known) ? known : NewPlan(address);
+    private AddressPlan Plan(string address)
+    {
+        // Endpoints hand on one string per recurring address (AddressStrings), so a stream to one address, a fader being
+        // moved, finds its plan by reference; other addresses take the table.
+        if (ReferenceEquals(address, _lastPlanAddress))
+        {
+            return _lastPlan!;
+        }
+
+        AddressPlan plan = _plans.TryGetValue(address, out AddressPlan? known) ? known : NewPlan(address);
+        _lastPlanAddress = address;
+        _lastPlan = plan;
+        return plan;
+    }
 
     private AddressPlan NewPlan(string address)
     {

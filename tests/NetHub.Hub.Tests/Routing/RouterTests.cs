@@ -115,6 +115,33 @@ public sealed class RouterTests(ITestOutputHelper output) : RouterTestKit(output
     }
 
     [Fact]
+    public void ARecurringAddressObject_IsRoutedByItsOwnPlan_BetweenOthers()
+    {
+        // Endpoints pass one string per recurring address; the router finds the last one's plan by reference, which
+        // must never answer for another address.
+        StartRouter("""
+            nethub.routes.gain {
+              address = "/f/{n}", to = ["td:/ch/{n}"]
+              transforms = [{ type = scale, factor = 2 }]
+            }
+            """, ["tablet", "td"]);
+        string first = string.Concat("/f/", "1");
+        string second = string.Concat("/f/", "2");
+
+        foreach ((string address, int value) in new[] { (first, 1), (first, 2), (second, 3), (first, 4), ("/f/1", 5), (second, 6) })
+        {
+            Router.Tell(Inbound("tablet", address, value));
+        }
+
+        foreach ((string target, int value) in new[] { ("/ch/1", 2), ("/ch/1", 4), ("/ch/2", 6), ("/ch/1", 8), ("/ch/1", 10), ("/ch/2", 12) })
+        {
+            SendMessage send = ExpectSend("td");
+            Assert.Equal(target, send.Message.Address);
+            Assert.Equal(value, Args(send).Single().AsInt32());
+        }
+    }
+
+    [Fact]
     public void AddressMemory_IsBounded_AndRoutingGoesOnWhenItStartsAfresh()
     {
         StartRouter("""
