@@ -11,5 +11,11 @@ internal sealed class EndpointEntry(string name)
 
     public long Errors { get; set; }
 
+    /// <summary>The address entry of this endpoint's last message in, and out: a stream finds its entry without a look-up.</summary>
+    public AddressEntry? LastIn { get; set; }
+
+    /// <inheritdoc cref="LastIn"/>
+    public AddressEntry? LastOut { get; set; }
+
     public EndpointTraffic Traffic(long now) => new(Name, In.Counts(now), Out.Counts(now), Errors);
 }

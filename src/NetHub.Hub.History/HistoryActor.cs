@@ -99,7 +99,7 @@ public sealed partial class HistoryActor : Actor
             endpoint.Out.Add(now, bytes);
         }
 
-        AddressEntry address = Address(new AddressKey(traffic.Endpoint, traffic.Direction, traffic.Message.Address));
+        AddressEntry address = Address(endpoint, traffic);
         address.Counter.Add(now, bytes);
         address.Beat(now, _streamGapTicks);
         address.LastSeen = at;
@@ -109,6 +109,35 @@ public sealed partial class HistoryActor : Actor
     {
         ref EndpointEntry? entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_endpoints, name, out _);
         entry ??= new EndpointEntry(name);
+        return entry;
+    }
+
+    /// <summary>
+    /// The entry of the traffic's address on <paramref name="endpoint"/>. Endpoints hand on one string per recurring
+    /// address, so a stream finds the entry its endpoint used last by reference; an entry reused for another key since
+    /// (evicted) no longer matches and the table answers.
+    /// </summary>
+    private AddressEntry Address(EndpointEntry endpoint, Traffic traffic)
+    {
+        bool into = traffic.Direction == TrafficDirection.In;
+        AddressEntry? last = into ? endpoint.LastIn : endpoint.LastOut;
+        if (last is not null && ReferenceEquals(last.Key.Address, traffic.Message.Address) && last.Key.Direction == traffic.Direction
+            && string.Equals(last.Key.Endpoint, traffic.Endpoint, StringComparison.Ordinal))
+        {
+            _addressRecency.Touch(last);
+            return last;
+        }
+
+        AddressEntry entry = Address(new AddressKey(traffic.Endpoint, traffic.Direction, traffic.Message.Address));
+        if (into)
+        {
+            endpoint.LastIn = entry;
+        }
+        else
+        {
+            endpoint.LastOut = entry;
+        }
+
         return entry;
     }
 

@@ -227,6 +227,26 @@ public sealed class TrafficStatsTests(ITestOutputHelper output) : HistoryTestKit
     }
 
     [Fact]
+    public void AnEndpointsLastAddressEntry_ReusedForAnotherEndpoint_IsNotCountedForTheFirst()
+    {
+        // Each endpoint remembers the entry of its last address (found again by reference); an entry evicted and reused
+        // for the same address on another endpoint and direction must not take the first endpoint's next message.
+        StartHistory(Settings(maxAddresses: 2));
+        In(Tablet, PeerA, "/a");
+        Out("td", null, "/x");
+        Out("td", null, "/a");
+        In(Tablet, PeerA, "/a");
+
+        TrafficStatsReport stats = Stats();
+
+        Assert.Equal(2, stats.Tracking.AddressesEvicted);
+        AddressTraffic tabletIn = stats.TopAddresses.Single(a => a.Endpoint == Tablet);
+        Assert.Equal((TrafficDirection.In, "/a", 1L), (tabletIn.Direction, tabletIn.Address, tabletIn.Counts.Messages));
+        AddressTraffic tdOut = stats.TopAddresses.Single(a => a.Endpoint == "td");
+        Assert.Equal((TrafficDirection.Out, "/a", 1L), (tdOut.Direction, tdOut.Address, tdOut.Counts.Messages));
+    }
+
+    [Fact]
     public void Peers_BeyondMaxPeers_EvictTheLeastRecentlyHeard()
     {
         StartHistory(Settings(maxPeers: 2));
