@@ -41,7 +41,11 @@ public sealed partial class HistoryActor : Actor
         _ticksPerTimestamp = TimeSpan.TicksPerSecond / (double)_time.TimestampFrequency;
         _streamGapTicks = settings.StreamGap.Ticks;
         _ring = new HistoryRing(settings.Size, settings.MaxBytes);
-        Receive<Traffic>(Record);
+        Receive<Traffic>(traffic =>
+        {
+            long now = Now();
+            Record(traffic, now, UtcAt(now));
+        });
         Receive<TrafficBatch>(RecordAll);
         Receive<TrafficError>(RecordError);
         Receive<QueryHistory>(Query);
@@ -56,16 +60,22 @@ public sealed partial class HistoryActor : Actor
         HistoryLog.Started(Log, _settings.Size, _settings.MaxBytes, _settings.MaxAddresses, _settings.MaxPeers, _settings.PeerInactiveTimeout.TotalSeconds);
     }
 
+    /// <summary>
+    /// A router run's reports, all at one reading of the clock: they crossed the router together (often one receive
+    /// batch of datagrams), and a clock read per report would cost more than recording it.
+    /// </summary>
     private void RecordAll(TrafficBatch batch)
     {
+        long now = Now();
+        DateTimeOffset at = UtcAt(now);
         for (int i = 0; i < batch.Reports.Count; i++)
         {
-            Record(batch.Reports[i]);
+            Record(batch.Reports[i], now, at);
         }
     }
 
     /// <summary>The hot path: one message, O(1), no allocation unless a new address, peer or endpoint is first seen.</summary>
-    private void Record(Traffic traffic)
+    private void Record(Traffic traffic, long now, DateTimeOffset at)
     {
         if (traffic.Message is null || traffic.Endpoint is null)
         {
@@ -74,8 +84,6 @@ public sealed partial class HistoryActor : Actor
             return;
         }
 
-        long now = Now();
-        DateTimeOffset at = UtcAt(now);
         int bytes = TrafficSize.Of(traffic.Message);
         _totalRecorded++;
         if (!_ring.Add(traffic, _totalRecorded, at.UtcTicks, bytes) && _tooLargeToKeep++ == 0)

@@ -39,6 +39,26 @@ public sealed class HistoryQueryTests(ITestOutputHelper output) : HistoryTestKit
     }
 
     [Fact]
+    public void TrafficBatch_IsRecordedAtTheClockOfItsArrival_AndTheNextAtItsOwn()
+    {
+        // A batch's reports share one reading of the clock; the time shown follows the clock from batch to batch.
+        StartHistory();
+        TrafficBatch Batch(string address) => new([
+            new Traffic(Osc(address, OscArgument.Float32(0.1f)), TrafficDirection.In, Tablet, PeerA),
+            new Traffic(Osc("/mixer/ch/1/gain", OscArgument.Float32(-30f)), TrafficDirection.Out, "td", null),
+        ]);
+
+        History.Tell(Batch("/1/fader1"));
+        Step(TimeSpan.FromMilliseconds(1500));
+        History.Tell(Batch("/1/fader2"));
+        Step(TimeSpan.FromSeconds(2));
+        In(Tablet, PeerA, "/1/fader3");
+
+        HistoryPage page = Query(new QueryHistory());
+        Assert.Equal([3.5, 1.5, 1.5, 0, 0], page.Entries.Select(e => (e.At - Start).TotalSeconds));
+    }
+
+    [Fact]
     public void Query_ByEndpoint()
     {
         Show();
