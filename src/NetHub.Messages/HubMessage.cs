@@ -32,6 +32,21 @@ public sealed class HubMessage
         _timeTag = timeTag.GetValueOrDefault().Value;
     }
 
+    /// <summary>A copy of <paramref name="from"/>'s id, times and source: the parts are copied as they are kept.</summary>
+    private HubMessage(HubMessage from, string address, HubPayload payload)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(address);
+        ArgumentNullException.ThrowIfNull(payload);
+        Id = from.Id;
+        _clockTicks = from._clockTicks;
+        _offsetMinutes = from._offsetMinutes;
+        _hasTimeTag = from._hasTimeTag;
+        _timeTag = from._timeTag;
+        Source = from.Source;
+        Address = address;
+        Payload = payload;
+    }
+
     /// <summary>Unique within this process, increasing in creation order.</summary>
     public long Id { get; }
 
@@ -52,9 +67,12 @@ public sealed class HubMessage
     public static HubMessage Create(DateTimeOffset time, MessageSource source, string address, HubPayload payload, OscTimeTag? timeTag = null) =>
         new(NextId(), time, source, address, payload, timeTag);
 
-    public HubMessage WithAddress(string address) => new(Id, Time, Source, address, Payload, TimeTag);
+    public HubMessage WithAddress(string address) => new(this, address, Payload);
 
-    public HubMessage WithPayload(HubPayload payload) => new(Id, Time, Source, Address, payload, TimeTag);
+    public HubMessage WithPayload(HubPayload payload) => new(this, Address, payload);
+
+    /// <summary>This message with another address and payload (what a route sends on): the same id, times, source and bundle time.</summary>
+    public HubMessage With(string address, HubPayload payload) => new(this, address, payload);
 
     public override string ToString() => $"{Address} {PayloadConvert.ToText(Payload)}".TrimEnd();
 }

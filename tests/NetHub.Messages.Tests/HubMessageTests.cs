@@ -43,6 +43,20 @@ public sealed class HubMessageTests
         Assert.Equal(tag, message.TimeTag);
         Assert.Equal(tag, message.WithAddress("/b").TimeTag);
         Assert.Equal(time, message.WithPayload(OscPayload.Empty).Time);
+
+        var payload = new OscPayload([OscArgument.Float32(-60f)]);
+        HubMessage routed = message.With("/mixer/ch/3/gain", payload);
+        Assert.Equal((7L, time, time.Offset, tag, message.Source), (routed.Id, routed.Time, routed.Time.Offset, routed.TimeTag, routed.Source));
+        Assert.Equal("/mixer/ch/3/gain", routed.Address);
+        Assert.Same(payload, routed.Payload);
+    }
+
+    [Fact]
+    public void With_AnEmptyAddressOrNoPayload_IsRefused()
+    {
+        HubMessage message = HubMessage.Create(DateTimeOffset.UnixEpoch, new MessageSource("n", "e", null), "/a", OscPayload.Empty);
+        Assert.Throws<ArgumentException>("address", () => message.With("", OscPayload.Empty));
+        Assert.Throws<ArgumentNullException>("payload", () => message.With("/b", null!));
     }
 
     [Fact]

@@ -420,7 +420,7 @@ public sealed partial class RouterActor : Actor
 
             HubMessage outgoing = ReferenceEquals(payload, message.Payload) && string.Equals(address, message.Address, StringComparison.Ordinal)
                 ? message
-                : new HubMessage(message.Id, message.Time, message.Source, address, payload, message.TimeTag);
+                : message.With(address, payload);
             if (slot is not null && match.TargetValues[t] is { } value)
             {
                 Deliver(slot, value, outgoing, route.Lane, null, route.Origin, match.TargetAddressHashes[t]);
