@@ -84,7 +84,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     {
         if (_queue is { } queue)
         {
-            // The queue claims the slot with an interlocked exchange before it stores the item, so the status read
+            // The queue claims the slot with an interlocked compare-exchange before it stores the item, so the status read
             // below cannot pass the claim: a finishing run (which clears Scheduled, then looks at the queue, see Run's
             // finally) either is seen still scheduled here, and then sees the claimed slot and runs again, or is seen
             // idle here, and this sender schedules it. A closed mailbox's queue is drained by whoever sees the bit.
