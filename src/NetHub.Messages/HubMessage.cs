@@ -67,9 +67,9 @@ public sealed class HubMessage
     public static HubMessage Create(DateTimeOffset time, MessageSource source, string address, HubPayload payload, OscTimeTag? timeTag = null) =>
         new(NextId(), time, source, address, payload, timeTag);
 
-    public HubMessage WithAddress(string address) => new(this, address, Payload);
+    public HubMessage WithAddress(string address) => With(address, Payload);
 
-    public HubMessage WithPayload(HubPayload payload) => new(this, Address, payload);
+    public HubMessage WithPayload(HubPayload payload) => With(Address, payload);
 
     /// <summary>This message with another address and payload (what a route sends on): the same id, times, source and bundle time.</summary>
     public HubMessage With(string address, HubPayload payload) => new(this, address, payload);

@@ -114,17 +114,20 @@ public sealed class RouterTests(ITestOutputHelper output) : RouterTestKit(output
         }
     }
 
+    /// <summary>One route: /f/{n} from any endpoint to td's /ch/{n}, the value doubled.</summary>
+    private const string DoublingRoute = """
+        nethub.routes.gain {
+          address = "/f/{n}", to = ["td:/ch/{n}"]
+          transforms = [{ type = scale, factor = 2 }]
+        }
+        """;
+
     [Fact]
     public void ARecurringAddressObject_IsRoutedByItsOwnPlan_BetweenOthers()
     {
         // Endpoints pass one string per recurring address; the router finds the last one's plan by reference, which
         // must never answer for another address.
-        StartRouter("""
-            nethub.routes.gain {
-              address = "/f/{n}", to = ["td:/ch/{n}"]
-              transforms = [{ type = scale, factor = 2 }]
-            }
-            """, ["tablet", "td"]);
+        StartRouter(DoublingRoute, ["tablet", "td"]);
         string first = string.Concat("/f/", "1");
         string second = string.Concat("/f/", "2");
 
@@ -144,12 +147,7 @@ public sealed class RouterTests(ITestOutputHelper output) : RouterTestKit(output
     [Fact]
     public void AddressMemory_IsBounded_AndRoutingGoesOnWhenItStartsAfresh()
     {
-        StartRouter("""
-            nethub.routes.gain {
-              address = "/f/{n}", to = ["td:/ch/{n}"]
-              transforms = [{ type = scale, factor = 2 }]
-            }
-            """, ["tablet", "td"]);
+        StartRouter(DoublingRoute, ["tablet", "td"]);
 
         // One more distinct address than the router remembers: the memory (and the transforms' state) starts afresh, once.
         const int addresses = 10_001;
