@@ -68,15 +68,14 @@ public ref struct OscMessageReader
     internal static OscMessageReader FromValidated(ReadOnlySpan<byte> packet)
     {
         ReadOnlySpan<uint> words = MemoryMarshal.Cast<byte, uint>(packet);
-        int addressLength = OscWire.CheckedNul(words, 0);
-        int position = OscWire.StringSize(addressLength);
+        int position = OscWire.CheckedEnd(words, 0, out int addressLength);
         if (position == packet.Length)
         {
             return new OscMessageReader(packet, new OscValidator.MessageLayout(addressLength, position, position, position, HasTypeTagString: false));
         }
 
-        int tagEnd = OscWire.CheckedNul(words, position >> 2);
-        return new OscMessageReader(packet, new OscValidator.MessageLayout(addressLength, position + 1, tagEnd, (tagEnd + 4) & ~3, HasTypeTagString: true));
+        int dataStart = OscWire.CheckedEnd(words, position >> 2, out int tagEnd);
+        return new OscMessageReader(packet, new OscValidator.MessageLayout(addressLength, position + 1, tagEnd, dataStart, HasTypeTagString: true));
     }
 
     /// <summary>The next token, or false after the last one.</summary>
@@ -109,8 +108,8 @@ public ref struct OscMessageReader
             }
             else
             {
-                length = StringLength(packet, offset);
-                next = offset + OscWire.StringSize(length);
+                next = OscWire.CheckedEnd(MemoryMarshal.Cast<byte, uint>(packet), offset >> 2, out int nul);
+                length = nul - offset;
             }
         }
 
@@ -155,9 +154,4 @@ public ref struct OscMessageReader
         _tagPosition = _tagStart;
         _dataPosition = _dataStart;
     }
-
-    /// <summary>A checked string's length.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int StringLength(ReadOnlySpan<byte> packet, int start) =>
-        OscWire.CheckedNul(MemoryMarshal.Cast<byte, uint>(packet), start >> 2) - start;
 }

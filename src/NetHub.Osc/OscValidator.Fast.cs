@@ -10,7 +10,9 @@ namespace NetHub.Osc;
 /// The fast path: accepts a well-formed packet in one tight pass and says nothing about a bad one. A refusal goes
 /// to the diagnosing checks, which have the last word and name the reason, so a packet this path cannot vouch for
 /// is never accepted on its say-so and errors cost a second pass only when they happen. Carrying no error
-/// position or reason keeps the loops in registers.
+/// position or reason keeps the loops in registers. Positions come from loop counters wherever they can (a
+/// string ends after the word its search stops at): with the branches predicted, the walk on to the next part does
+/// not wait for loads and bit arithmetic, which then only feed the checks.
 /// </summary>
 internal static partial class OscValidator
 {
@@ -74,7 +76,10 @@ internal static partial class OscValidator
             return false;
         }
 
-        int position = OscWire.StringSize(addressLength);
+        // The same end as StringSize(addressLength), found again by a word loop whose exit the branch predictor
+        // knows, so what follows does not wait for the vector search's bit arithmetic. The address is valid here,
+        // so its last word ends in a zero byte and the loop stops inside the packet.
+        int position = OscWire.CheckedEnd(MemoryMarshal.Cast<byte, uint>(packet), 0, out _);
         if (position == length)
         {
             layout = new MessageLayout(addressLength, position, position, position, HasTypeTagString: false);
@@ -86,97 +91,46 @@ internal static partial class OscValidator
             return false;
         }
 
-        // One pass over the tags: known, balanced, within the limits; fixed data sizes summed on the way.
+        // The tag string ends at its NUL; then one walk over the tags and the data together.
         int tagStart = position + 1;
-        ReadOnlySpan<byte> classes = TagClasses;
-        long fixedSize = 0;
-        long fixedBefore = 0;
-        int firstVariable = -1;
-        int depth = 0;
-        int i = tagStart;
-        while (true)
-        {
-            if (i >= length)
-            {
-                return false;
-            }
-
-            byte tagClass = classes[packet[i]];
-            if ((tagClass & 3) == 0)
-            {
-                fixedSize += tagClass;
-            }
-            else if (tagClass <= Blob)
-            {
-                // Data before the first string or blob has fixed sizes: the data walk starts there.
-                if (firstVariable < 0)
-                {
-                    firstVariable = i;
-                    fixedBefore = fixedSize;
-                }
-            }
-            else if (tagClass == Open)
-            {
-                if (++depth > limits.MaxArrayDepth)
-                {
-                    return false;
-                }
-            }
-            else if (tagClass == Close)
-            {
-                if (--depth < 0)
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                break;
-            }
-
-            i++;
-        }
-
-        int tagCount = i - tagStart;
-        if (packet[i] != 0 || depth != 0 || tagCount > limits.MaxArguments || !OscWire.PaddingIsZero(packet, i))
+        int dataStart = OscWire.CheckedStringEnd(MemoryMarshal.Cast<byte, uint>(packet), position >> 2, out int tagEnd);
+        if (tagEnd < 0 || tagEnd - tagStart > limits.MaxArguments)
         {
             return false;
         }
 
-        int dataStart = position + OscWire.StringSize(tagCount + 1);
-        layout = new MessageLayout(addressLength, tagStart, i, dataStart, HasTypeTagString: true);
-        return firstVariable >= 0
-            ? dataStart + fixedBefore <= length && DataEnd(packet, packet[firstVariable..i], dataStart + (int)fixedBefore, limits) == length
-            : dataStart + fixedSize == length;
+        layout = new MessageLayout(addressLength, tagStart, tagEnd, dataStart, HasTypeTagString: true);
+        return DataEnd(packet, packet[tagStart..tagEnd], dataStart, limits) == length;
     }
 
-    /// <summary>Where the data of tags with strings or blobs ends, or -1 if it does not fit or is malformed.</summary>
+    /// <summary>
+    /// Where the data of <paramref name="tags"/> ends, or -1 if a tag is unknown, the arrays do not balance or nest
+    /// too deep, or the data does not fit or is malformed. Fixed sizes may run past the end on the way: a string or
+    /// blob there fails its own bounds check, and the caller compares the end with the length.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int DataEnd(ReadOnlySpan<byte> packet, ReadOnlySpan<byte> tags, int position, OscLimits limits)
     {
         ReadOnlySpan<byte> classes = TagClasses;
         ReadOnlySpan<uint> words = MemoryMarshal.Cast<byte, uint>(packet);
         int length = packet.Length;
+        int depth = 0;
         foreach (byte tag in tags)
         {
             byte tagClass = classes[tag];
             if ((tagClass & 3) == 0)
             {
                 position += tagClass;
-                if (position > length)
-                {
-                    return -1;
-                }
             }
             else if (tagClass == String)
             {
-                int nul = OscWire.CheckedStringNul(words, position >> 2);
+                int end = OscWire.CheckedStringEnd(words, position >> 2, out int nul);
                 if (nul < 0 || nul - position > limits.MaxStringLength)
                 {
                     return -1;
                 }
 
-                position = (nul + 4) & ~3;
+                position = end;
             }
             else if (tagClass == Blob)
             {
@@ -194,9 +148,20 @@ internal static partial class OscValidator
 
                 position += 4 + OscWire.Pad(blobLength);
             }
+            else if (tagClass == Open)
+            {
+                if (++depth > limits.MaxArrayDepth)
+                {
+                    return -1;
+                }
+            }
+            else if (tagClass != Close || --depth < 0)
+            {
+                return -1;
+            }
         }
 
-        return position;
+        return depth == 0 ? position : -1;
     }
 
     /// <summary>Length of a valid address (printable, NUL-terminated, zero-padded), or -1.</summary>

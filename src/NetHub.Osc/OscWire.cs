@@ -68,12 +68,16 @@ internal static class OscWire
     }
 
     /// <summary>
-    /// Byte index of the NUL of a well-formed OSC-string (text, NUL, zero padding to the word's end) starting at
-    /// word <paramref name="word"/>, or -1 if it is unterminated or its padding is not zero. Short strings are
-    /// checked a word at a time; past 8 words the NUL is found by the vectorised search.
+    /// Where the well-formed OSC-string (text, NUL, zero padding to the word's end) starting at word
+    /// <paramref name="word"/> ends: the byte after its padding. <paramref name="nul"/> is its NUL's byte index,
+    /// or -1 if the string is unterminated or its padding is not zero (the end is then meaningless). Short strings
+    /// are checked a word at a time; past 8 words the NUL is found by the vectorised search.
+    /// The end comes from the word the search stopped at, not from the NUL's place in it: a caller walking on to
+    /// the next argument computes its position from the predicted loop exit instead of waiting for the bit search
+    /// that finds the NUL, which only feeds the caller's checks.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int CheckedStringNul(ReadOnlySpan<uint> words, int word)
+    public static int CheckedStringEnd(ReadOnlySpan<uint> words, int word, out int nul)
     {
         int end = word + 8;
         for (; (uint)word < (uint)words.Length; word++)
@@ -83,25 +87,30 @@ internal static class OscWire
             if (zeros != 0)
             {
                 int first = FirstFlaggedByte(zeros);
-                return RestIsZero(value, first) ? (4 * word) + first : -1;
+                nul = RestIsZero(value, first) ? (4 * word) + first : -1;
+                return (4 * word) + 4;
             }
 
             if (word == end)
             {
-                return CheckedStringNulFar(words, word + 1);
+                nul = CheckedStringNulFar(words, word + 1);
+                return (nul + 4) & ~3;
             }
         }
 
+        nul = -1;
         return -1;
     }
 
     /// <summary>
-    /// Byte index of the NUL of an OSC-string already checked, starting at word <paramref name="word"/>. The
-    /// last byte of a string's last word is always zero (the NUL or padding) and no earlier word holds a zero, so
-    /// one byte per word tells where the string ends.
+    /// Where an OSC-string already checked, starting at word <paramref name="word"/>, ends (the byte after its
+    /// padding), with <paramref name="nul"/> its NUL's byte index. The last byte of a string's last word is always
+    /// zero (the NUL or padding) and no earlier word holds a zero, so one byte per word tells where the string
+    /// ends; the end comes from the word the search stops at, so the next argument's position does not wait for
+    /// the NUL's place in that word.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int CheckedNul(ReadOnlySpan<uint> words, int word)
+    public static int CheckedEnd(ReadOnlySpan<uint> words, int word, out int nul)
     {
         uint lastByte = BitConverter.IsLittleEndian ? 0xFF000000u : 0x000000FFu;
         uint value;
@@ -110,7 +119,8 @@ internal static class OscWire
             word++;
         }
 
-        return (4 * word) + FirstFlaggedByte(ZeroBytes(value));
+        nul = (4 * word) + FirstFlaggedByte(ZeroBytes(value));
+        return (4 * word) + 4;
     }
 
     /// <summary>Whether the bytes of <paramref name="value"/> from memory index <paramref name="first"/> (0 to 3) on are all zero.</summary>
@@ -119,7 +129,7 @@ internal static class OscWire
         ? (value >> (8 * first)) == 0
         : (value << (8 * first)) == 0;
 
-    /// <summary><see cref="CheckedStringNul"/> for a long string, through the vectorised search.</summary>
+    /// <summary><see cref="CheckedStringEnd"/> for a long string, through the vectorised search.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int CheckedStringNulFar(ReadOnlySpan<uint> words, int word)
     {
