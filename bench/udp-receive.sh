@@ -18,6 +18,11 @@
 #      ratio of those rates, and it holds whether or not the sender can reach them.
 # Also prints NetHub's GC bytes per datagram (goal 0).
 #
+# QUOTA=P (a percentage, 25 to 100) runs each receiver in its own cgroup (v1 cpu controller) limited to P% of one
+# core (CFS quota over a 4 ms period), so that the receivers, not the sender, set the highest rate: the sustained-
+# rate ratio then compares them directly on the same CPU share. The group is created for the run and removed at
+# its end. In that mode the receive-cost figures are left out (past its share a receiver loses datagrams).
+#
 # The NetHub process runs with DOTNET_TC_DelaySingleProcMultiplier=1: pinned to one core, the runtime takes
 # itself to be on a one-processor machine and waits ten times longer (1 s instead of 100 ms after the last
 # newly compiled method) before optimising hot code, so the run would measure unoptimised code that a node on
@@ -27,13 +32,36 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPS="${REPS:-3}"
 SECONDS_PER_STEP="${SECONDS_PER_STEP:-2}"
-RATES=(${RATES:-25000 50000 100000 150000 200000 250000 300000 400000 600000 800000})
 CPU_RATE="${CPU_RATE:-200000}"
 PORT="${PORT:-17900}"
+QUOTA="${QUOTA:-}"
 
 . bench/need-liblo-dev.sh
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+cgroup=""
+trap '[ -n "$cgroup" ] && rmdir "$cgroup" 2>/dev/null; rm -rf "$work"' EXIT
+if [ -n "$QUOTA" ]; then
+  if ! [[ "$QUOTA" =~ ^[0-9]+$ ]] || [ "$QUOTA" -lt 25 ] || [ "$QUOTA" -gt 100 ]; then
+    echo "QUOTA must be a whole percentage from 25 to 100 (CFS allows no quota under 1 ms of its 4 ms period); got '$QUOTA'" >&2
+    exit 2
+  fi
+  if [ ! -d /sys/fs/cgroup/cpu ] || ! mkdir "/sys/fs/cgroup/cpu/nethub-udp-bench-$$" 2>/dev/null; then
+    echo "QUOTA needs the cgroup v1 cpu controller at /sys/fs/cgroup/cpu, writable (run as root)" >&2
+    exit 2
+  fi
+  cgroup="/sys/fs/cgroup/cpu/nethub-udp-bench-$$"
+  echo 4000 > "$cgroup/cpu.cfs_period_us"
+  echo $((QUOTA * 40)) > "$cgroup/cpu.cfs_quota_us"
+fi
+# Warm-up datagrams before each measured run: on a limited share the runtime's background compilation of the
+# hot path takes proportionally longer, and it should be done before the measured window, as in a running node.
+if [ -n "$QUOTA" ]; then
+  WARMUP=$((100000 * 100 / QUOTA))
+  RATES=(${RATES:-20000 40000 60000 80000 100000 120000 140000 160000 180000 200000 220000 240000})
+else
+  WARMUP=20000
+  RATES=(${RATES:-25000 50000 100000 150000 200000 250000 300000 400000 600000 800000})
+fi
 gcc -O2 -o "$work/udp_flood" bench/udp/udp_flood.c
 gcc -O2 -o "$work/liblo_sink" bench/udp/liblo_sink.c -llo -lpthread
 gcc -O2 -o "$work/recv_sink" bench/udp/recv_sink.c -lpthread
@@ -45,7 +73,10 @@ pinned() { command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; }
 # Starts COMMAND on core 1 (when it can be pinned) with stdin from $work/in and stdout to $work/out; the pid kept is
 # the command's own (taskset and env exec into it), so its threads are the receiver's.
 start_sink() {
-  if pinned; then taskset -c 1 "$@" < "$work/in" > "$work/out" & else "$@" < "$work/in" > "$work/out" & fi
+  # With QUOTA the receiver first moves itself into the limited group, then execs (keeping its pid).
+  local grouped=()
+  [ -n "$cgroup" ] && grouped=(sh -c 'echo $$ > "$0/cgroup.procs" && exec "$@"' "$cgroup")
+  if pinned; then taskset -c 1 "${grouped[@]}" "$@" < "$work/in" > "$work/out" & else "${grouped[@]}" "$@" < "$work/in" > "$work/out" & fi
   sink_pid=$!
 }
 
@@ -66,7 +97,7 @@ run_once() {
   esac
   exec 3> "$work/in"
   for _ in $(seq 1 200); do grep -q ready "$work/out" && break; sleep 0.05; done
-  flood 127.0.0.1 "$PORT" 50000 20000 > /dev/null   # warm-up
+  flood 127.0.0.1 "$PORT" 50000 "$WARMUP" > /dev/null   # warm-up
   sleep 0.3; echo mark >&3; sleep 0.2
   local before after
   before="$(cpu_ns "$sink_pid")"
@@ -110,7 +141,9 @@ for sink in ${SINKS:-recv liblo nethub}; do
 done
 
 echo
-echo "Highest rate sustained with < 0.1% loss (median of $REPS runs of ${SECONDS_PER_STEP} s, sender on core 0, receiver on core 1):"
+share=""
+[ -n "$QUOTA" ] && share=", each receiver limited to ${QUOTA}% of its core"
+echo "Highest rate sustained with < 0.1% loss (median of $REPS runs of ${SECONDS_PER_STEP} s, sender on core 0, receiver on core 1${share}):"
 for sink in recv liblo nethub; do
   case "$sink" in
     recv) label="bare recvmmsg loop (kernel floor)" ;;
@@ -123,17 +156,21 @@ for sink in recv liblo nethub; do
 done
 echo "CPU time per datagram at $CPU_RATE msg/s (whole process), and the rate it allows on one core:"
 limits="${limited[liblo]:-}${limited[nethub]:-}"
-python3 - "${cost[recv]:-}" "${cost[liblo]:-}" "${cost[nethub]:-}" "${best[nethub]}" "${best[liblo]}" "$limits" "${bytes[nethub]:-?}" <<'PY'
+python3 - "${cost[recv]:-}" "${cost[liblo]:-}" "${cost[nethub]:-}" "${best[nethub]}" "${best[liblo]}" "$limits" "${bytes[nethub]:-?}" "$QUOTA" <<'PY'
 import sys
 costs = [float(x) if x else None for x in sys.argv[1:4]]
 n_best, l_best = float(sys.argv[4]), float(sys.argv[5])
-sender_limited, b = sys.argv[6], sys.argv[7]
+sender_limited, b, quota = sys.argv[6], sys.argv[7], sys.argv[8]
+if quota:
+    costs = [None, None, None]
+    print("  (not measured with QUOTA: past its share a receiver loses datagrams)")
 for label, c in zip(["bare recvmmsg loop", "liblo server thread", "NetHub osc-udp endpoint"], costs):
     print(f"  {label:34} {c:8.0f} ns -> {1e9 / c:10,.0f} msg/s" if c else f"  {label:34} not measured")
 r, l, n = costs
 if l_best:
     note = " (the sender, not the receivers, set the highest rate, so this does not compare them)" if sender_limited else ""
-    print(f"  ratio NetHub / liblo, sustained rate       {n_best / l_best:.2f}{note}")
+    goal = "   (goal >= 1.5)" if quota and not sender_limited else ""
+    print(f"  ratio NetHub / liblo, sustained rate       {n_best / l_best:.2f}{goal}{note}")
 if l and n:
     print(f"  ratio NetHub / liblo, receive cost         {l / n:.2f}   (goal >= 1.5)")
 if r and n:
