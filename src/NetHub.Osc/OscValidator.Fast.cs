@@ -105,8 +105,7 @@ internal static partial class OscValidator
 
     /// <summary>
     /// Where the data of <paramref name="tags"/> ends, or -1 if a tag is unknown, the arrays do not balance or nest
-    /// too deep, or the data does not fit or is malformed. Fixed sizes may run past the end on the way: a string or
-    /// blob there fails its own bounds check, and the caller compares the end with the length.
+    /// too deep, or the data does not fit or is malformed.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int DataEnd(ReadOnlySpan<byte> packet, ReadOnlySpan<byte> tags, int position, OscLimits limits)
@@ -120,7 +119,12 @@ internal static partial class OscValidator
             byte tagClass = classes[tag];
             if ((tagClass & 3) == 0)
             {
+                // Checked at once, so a huge tag string (limits raised far) cannot wrap the position around.
                 position += tagClass;
+                if (position > length)
+                {
+                    return -1;
+                }
             }
             else if (tagClass == String)
             {
