@@ -50,6 +50,10 @@ nethub = {}
 for path in glob.glob(f"{work}/bdn/results/*.json"):
     for b in json.load(open(path))["Benchmarks"]:
         case = b["Parameters"].split("=", 1)[1]
+        if b.get("Statistics") is None:
+            # BenchmarkDotNet lists a benchmark that did not run (a build error or timeout, printed above) without figures.
+            nethub[(b["Method"].lower(), case)] = None
+            continue
         nethub[(b["Method"].lower(), case)] = (b["Statistics"]["Median"], b["Memory"]["BytesAllocatedPerOperation"])
 
 print()
@@ -59,6 +63,10 @@ for op in ("decode", "encode"):
     for case in ("cue", "fader", "mixed", "bundle"):
         if (op, case) not in nethub:
             continue  # left out through NETHUB_CODEC_CASES
+        if nethub[(op, case)] is None:
+            failed = True
+            print(f"{op:<7} {case:<7} {'not run':>13}  (BenchmarkDotNet did not run it: see its output above)")
+            continue
         ns, allocated = nethub[(op, case)]
         anchor = statistics.mean(liblo[(op, case)])
         ratio = anchor / ns

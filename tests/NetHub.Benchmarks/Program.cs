@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using NetHub.Benchmarks.Udp;
 
@@ -16,7 +17,9 @@ public static class Program
             return UdpSink.Run(args);
         }
 
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        // The bench scripts pin the whole run to one core, where building the generated benchmark project can take
+        // longer than BenchmarkDotNet's default two minutes; past the limit it would measure nothing.
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));
         return 0;
     }
 }
