@@ -39,7 +39,14 @@ QUOTA="${QUOTA:-}"
 . bench/need-liblo-dev.sh
 work="$(mktemp -d)"
 cgroup=""
-trap '[ -n "$cgroup" ] && rmdir "$cgroup" 2>/dev/null; rm -rf "$work"' EXIT
+# On any exit: a receiver still in the group (the run was interrupted) is stopped, so the group can be removed.
+release_cgroup() {
+  [ -n "$cgroup" ] || return 0
+  xargs -r kill < "$cgroup/cgroup.procs" 2>/dev/null || true
+  for _ in $(seq 1 50); do [ -s "$cgroup/cgroup.procs" ] || break; sleep 0.1; done
+  rmdir "$cgroup" 2>/dev/null || echo "could not remove $cgroup (a process is still in it)" >&2
+}
+trap 'release_cgroup; rm -rf "$work"' EXIT
 if [ -n "$QUOTA" ]; then
   if ! [[ "$QUOTA" =~ ^[0-9]+$ ]] || [ "$QUOTA" -lt 25 ] || [ "$QUOTA" -gt 100 ]; then
     echo "QUOTA must be a whole percentage from 25 to 100 (CFS allows no quota under 1 ms of its 4 ms period); got '$QUOTA'" >&2
