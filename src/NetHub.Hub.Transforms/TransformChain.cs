@@ -45,7 +45,7 @@ public sealed class TransformChain
     public bool UsesCaptures => _stages.Any(s => s is TemplateStage);
 
     /// <summary>
-    /// Whether a stage (smoothing, a rate limit) reads the time passed to <see cref="Apply"/> and <see cref="Flush"/>;
+    /// Whether a stage (smoothing, a rate limit) reads the time passed to <see cref="Apply(TransformState, TransformInput, DateTimeOffset)"/> and <see cref="Flush"/>;
     /// when not, the caller may pass any time and skip reading the clock for each message.
     /// </summary>
     public bool UsesTime { get; private init; }
@@ -103,12 +103,21 @@ public sealed class TransformChain
     /// Emit carries the arguments to send (the input list itself when nothing changed); Drop the reason; Defer the
     /// instant to call <see cref="Flush"/>. Allocates at most the output array.
     /// </summary>
-    public TransformResult Apply(TransformState state, TransformInput input, DateTimeOffset now)
+    public TransformResult Apply(TransformState state, TransformInput input, DateTimeOffset now) => Apply(state, input, now, null);
+
+    /// <summary>
+    /// As <see cref="Apply(TransformState, TransformInput, DateTimeOffset)"/>, but a chain of stateless numeric stages
+    /// (map, scale, curves, invert, step) writes changed arguments into <paramref name="scratch"/> when it has exactly
+    /// as many elements as the input, instead of into a new array; Emit then carries <paramref name="scratch"/> itself.
+    /// The caller owns it: it must copy what it keeps before it passes the same array again. So a fader stream through
+    /// such a chain allocates nothing.
+    /// </summary>
+    public TransformResult Apply(TransformState state, TransformInput input, DateTimeOffset now, OscArgument[]? scratch)
     {
         CheckState(state);
 
         if (_numeric is not null && input.Arguments is { } list && OscArgument.TryGetSpan(list, out ReadOnlySpan<OscArgument> span)
-            && TryRunNumeric(_numeric, list, span, out TransformResult numeric))
+            && TryRunNumeric(_numeric, list, span, scratch is not null && scratch.Length == span.Length ? scratch : null, out TransformResult numeric))
         {
             return numeric;
         }
@@ -198,11 +207,12 @@ public sealed class TransformChain
     /// changed. False when a value cannot go through (not finite, does not fit, a stage throws): the general path then
     /// runs the message again, stage by stage, and names the first failure as it always has.
     /// </summary>
-    private static bool TryRunNumeric(NumericStage[] stages, IReadOnlyList<OscArgument> list, ReadOnlySpan<OscArgument> input, out TransformResult result)
+    private static bool TryRunNumeric(NumericStage[] stages, IReadOnlyList<OscArgument> list, ReadOnlySpan<OscArgument> input, OscArgument[]? scratch, out TransformResult result)
     {
         // Plain numbers and references only: an OscArgument temporary holds a reference, and the frame zeroing and
         // copies it brings cost more than the computing.
         OscArgument[]? output = null;
+        bool copied = false;
         try
         {
             for (int i = 0; i < input.Length; i++)
@@ -234,8 +244,13 @@ public sealed class TransformChain
 
                 if (!Numbers.Writes(type, y, argument))
                 {
-                    output ??= Copy(input);
-                    Numbers.TryWrite(type, y, out output[i]);
+                    if (!copied)
+                    {
+                        output = Copy(input, scratch);
+                        copied = true;
+                    }
+
+                    Numbers.TryWrite(type, y, out output![i]);
                 }
             }
         }
@@ -249,10 +264,10 @@ public sealed class TransformChain
         return true;
     }
 
-    /// <summary>A copy of a few arguments; an element loop beats Array.Copy's call and checks.</summary>
-    private static OscArgument[] Copy(ReadOnlySpan<OscArgument> input)
+    /// <summary>A copy of a few arguments, into <paramref name="into"/> when given; an element loop beats Array.Copy's call and checks.</summary>
+    private static OscArgument[] Copy(ReadOnlySpan<OscArgument> input, OscArgument[]? into)
     {
-        var copy = new OscArgument[input.Length];
+        OscArgument[] copy = into ?? new OscArgument[input.Length];
         for (int i = 0; i < copy.Length; i++)
         {
             copy[i] = input[i];

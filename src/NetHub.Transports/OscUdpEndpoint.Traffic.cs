@@ -117,7 +117,7 @@ public sealed partial class OscUdpEndpoint
         {
             _counters.Drop("NoDestination");
             _inbound.Problem("NoDestination", command.To is null
-                ? $"nowhere to send {command.Message.Address}: no remote is configured and the message is not a reply to a peer"
+                ? $"nowhere to send {command.Address}: no remote is configured and the message is not a reply to a peer"
                 : $"cannot reply to '{command.To}': not an IP address and port");
             return;
         }
@@ -125,12 +125,12 @@ public sealed partial class OscUdpEndpoint
         try
         {
             _sendBuffer.ResetWrittenCount();
-            Encode(command.Message, _sendBuffer);
+            Encode(command, _sendBuffer);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
         {
             _counters.Drop("Unconvertible");
-            _inbound.Problem("Unconvertible", $"cannot send {command.Message.Address} as OSC: {ex.Message}");
+            _inbound.Problem("Unconvertible", $"cannot send {command.Address} as OSC: {ex.Message}");
             return;
         }
 
@@ -143,26 +143,26 @@ public sealed partial class OscUdpEndpoint
         catch (SocketException ex)
         {
             _counters.Drop("SendFailed");
-            _inbound.Problem("SendFailed", $"cannot send {command.Message.Address} to {destination}: {Describe(ex)}");
+            _inbound.Problem("SendFailed", $"cannot send {command.Address} to {destination}: {Describe(ex)}");
         }
     }
 
     /// <summary>
-    /// Writes <paramref name="message"/> as one OSC packet. A plain message is written straight from its address and
-    /// arguments, with nothing built on the way (a fader stream allocates nothing here); one with a passed-through
-    /// bundle time goes out as a bundle with that time.
+    /// Writes <paramref name="send"/>'s message as one OSC packet. A plain message is written straight from the send's
+    /// address and arguments, with nothing built on the way (a fader stream allocates nothing here); one with a
+    /// passed-through bundle time goes out as a bundle with that time.
     /// </summary>
     /// <exception cref="ArgumentException">The address is not a valid OSC address, or the payload cannot be OSC.</exception>
     /// <exception cref="FormatException">A JSON payload does not convert to OSC arguments.</exception>
-    internal static void Encode(HubMessage message, IBufferWriter<byte> output)
+    internal static void Encode(in SendMessage send, IBufferWriter<byte> output)
     {
-        if (message.TimeTag is null)
+        if (send.TimeTag is null)
         {
-            OscCodec.WriteMessage(output, message.Address, PayloadConvert.ToOscArguments(message.Payload));
+            OscCodec.WriteMessage(output, send.Address, PayloadConvert.ToOscArguments(send.Payload));
         }
         else
         {
-            OscCodec.Encode(ToPacket(message), output);
+            OscCodec.Encode(ToPacket(send.Message), output);
         }
     }
 

@@ -46,7 +46,15 @@ public sealed partial class OscUdpEndpoint : Actor
         _peers = new PeerTable(settings.Peers.Max, settings.Peers.InactiveTimeout);
         _inbound = new OscInbound(name, context, settings.Bundles, _limits, _counters, _history, Log);
         Receive<SendMessage>(Send);
-        Receive<SendBatch>(batch => batch.ForEach(Send));
+        Receive<SendBatch>(batch =>
+        {
+            foreach (SendMessage send in batch.Span)
+            {
+                Send(send);
+            }
+
+            batch.Release();
+        });
         Receive<GetEndpointStatus>(_ => Sender.Tell(new EndpointStatus(
             _name, OscUdpSettings.TypeName, _state, LocalAddress(_socket), _counters.Snapshot(), _peers.Snapshot(_time.GetUtcNow()), _history.Snapshot())));
         Receive<ReceiveFailed>(f => throw new IOException($"Endpoint '{_name}' stopped receiving: {f.Cause.Message}", f.Cause));

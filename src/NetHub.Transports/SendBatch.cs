@@ -1,18 +1,103 @@
+using NetHub.Messages;
+using NetHub.Osc;
+
 namespace NetHub.Transports;
 
 /// <summary>
 /// Several <see cref="SendMessage"/>s for one endpoint, to be sent in order: what the router passes on after a run of
 /// messages, so a stream costs the endpoint one wake-up per run instead of one per message.
+/// <para>
+/// The router's batches come from a <see cref="SendBatchPool"/> and go back to it when the endpoint calls
+/// <see cref="Release"/> after sending them, so a stream allocates no batches. Such a batch also lends the arguments
+/// a route computed (<see cref="AddLent"/>): payloads it keeps per entry and fills again when it is reused. An
+/// endpoint calls <see cref="Release"/> only once nothing it holds refers to the batch's sends (it has written them
+/// out); whoever keeps a send longer keeps <see cref="SendMessage.Detach"/> or <see cref="SendMessage.Message"/>. A
+/// batch never released is simply collected.
+/// </para>
 /// </summary>
-public sealed record SendBatch(IReadOnlyList<SendMessage> Messages)
+public sealed class SendBatch
 {
+    private readonly SendBatchPool? _pool;
+    private SendMessage[] _items;
+    private int _count;
+
+    // The payloads lent to entries, by entry index: each reused while the entry's argument count stays the same.
+    private OscPayload?[]? _lent;
+    private OscArgument[]?[]? _lentArguments;
+    private int _released;
+
+    /// <summary>A batch of <paramref name="messages"/>, kept as given (nothing is lent or pooled).</summary>
+    public SendBatch(IReadOnlyList<SendMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        _items = [.. messages];
+        _count = _items.Length;
+    }
+
+    internal SendBatch(SendBatchPool pool, int capacity)
+    {
+        _pool = pool;
+        _items = new SendMessage[capacity];
+    }
+
+    public int Count => _count;
+
+    public SendMessage this[int index] => (uint)index < (uint)_count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>The sends, in order, without copying them.</summary>
+    public ReadOnlySpan<SendMessage> Span => _items.AsSpan(0, _count);
+
+    /// <summary>Adds <paramref name="message"/> at the end.</summary>
+    public void Add(SendMessage message)
+    {
+        if (_count == _items.Length)
+        {
+            Array.Resize(ref _items, _items.Length * 2);
+        }
+
+        _items[_count++] = message;
+    }
+
+    /// <summary>
+    /// Adds a send of <paramref name="original"/> with <paramref name="address"/> and a copy of
+    /// <paramref name="arguments"/> in a payload this batch lends: one it made for this entry before and fills again
+    /// when the count matches, so a stream of messages with the same shape allocates nothing here.
+    /// </summary>
+    public void AddLent(HubMessage original, string address, ReadOnlySpan<OscArgument> arguments, string? to)
+    {
+        if (_count == _items.Length)
+        {
+            Array.Resize(ref _items, _items.Length * 2);
+        }
+
+        if (_lent is null || _lent.Length < _items.Length)
+        {
+            Array.Resize(ref _lent, _items.Length);
+            Array.Resize(ref _lentArguments, _items.Length);
+        }
+
+        OscPayload? payload = _lent[_count];
+        OscArgument[]? values = _lentArguments![_count];
+        if (payload is null || values!.Length != arguments.Length)
+        {
+            values = new OscArgument[arguments.Length];
+            payload = new OscPayload(values);
+            _lent[_count] = payload;
+            _lentArguments[_count] = values;
+        }
+
+        // The payload's list is this array: it is only ever written here, while the batch is not out.
+        arguments.CopyTo(values);
+        _items[_count++] = SendMessage.Lent(original, address, payload, to);
+    }
+
     /// <summary>Hands each message, in order, to <paramref name="send"/>.</summary>
     public void ForEach(Action<SendMessage> send)
     {
         ArgumentNullException.ThrowIfNull(send);
-        for (int i = 0; i < Messages.Count; i++)
+        for (int i = 0; i < _count; i++)
         {
-            send(Messages[i]);
+            send(_items[i]);
         }
     }
 
@@ -20,9 +105,44 @@ public sealed record SendBatch(IReadOnlyList<SendMessage> Messages)
     public async Task ForEachAsync(Func<SendMessage, Task> send)
     {
         ArgumentNullException.ThrowIfNull(send);
-        for (int i = 0; i < Messages.Count; i++)
+        for (int i = 0; i < _count; i++)
         {
-            await send(Messages[i]).ConfigureAwait(false);
+            await send(_items[i]).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Says the sends have been written out and nothing refers to them: a pooled batch is emptied and goes back to its
+    /// pool, and its lent payloads will be filled again. Only the first call counts; a batch not from a pool is
+    /// left as it is.
+    /// </summary>
+    public void Release()
+    {
+        if (_pool is null || Interlocked.Exchange(ref _released, 1) != 0)
+        {
+            return;
+        }
+
+        // The messages go: a batch waiting in the pool must not keep them (and what they refer to) alive.
+        Array.Clear(_items, 0, _count);
+        _count = 0;
+        _pool.Return(this);
+    }
+
+    /// <summary>For logs (a batch in dead letters): how many sends, and the first few addresses.</summary>
+    public override string ToString()
+    {
+        const int Shown = 3;
+        var addresses = new List<string>(Math.Min(_count, Shown));
+        for (int i = 0; i < _count && i < Shown; i++)
+        {
+            addresses.Add(_items[i].Address);
+        }
+
+        string more = _count > Shown ? $", ... ({_count - Shown} more)" : string.Empty;
+        return $"{_count} send(s): {string.Join(", ", addresses)}{more}";
+    }
+
+    /// <summary>Makes a released batch ready to be filled again (the pool's side of <see cref="Release"/>).</summary>
+    internal void Reuse() => Volatile.Write(ref _released, 0);
 }

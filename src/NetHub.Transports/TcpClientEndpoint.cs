@@ -44,7 +44,11 @@ public abstract class TcpClientEndpoint : Actor
         Receive<ConnectionClosed>(_ => { });
         Receive<Reconnect>(_ => Connect());
         ReceiveAsync<SendMessage>(SendAsync);
-        ReceiveAsync<SendBatch>(batch => batch.ForEachAsync(SendAsync));
+        ReceiveAsync<SendBatch>(async batch =>
+        {
+            await batch.ForEachAsync(SendAsync).ConfigureAwait(false);
+            batch.Release();
+        });
         Receive<GetEndpointStatus>(_ => Sender.Tell(new EndpointStatus(
             Name, _typeName, _state, OscUdpEndpoint.LocalAddress(_socket), Counters.Snapshot(), Peers.Snapshot(Time.GetUtcNow()), History.Snapshot())));
     }
@@ -183,7 +187,7 @@ public abstract class TcpClientEndpoint : Actor
         if (socket is null)
         {
             Counters.Drop("NotConnected");
-            Problem("NotConnected", $"dropped {command.Message.Address}: not connected to {_remote}");
+            Problem("NotConnected", $"dropped {command.Address}: not connected to {_remote}");
             return;
         }
 
@@ -202,7 +206,7 @@ public abstract class TcpClientEndpoint : Actor
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
             Counters.Drop("SendFailed");
-            Problem("SendFailed", $"cannot send {command.Message.Address} to {_remote}: {ex.Message}");
+            Problem("SendFailed", $"cannot send {command.Address} to {_remote}: {ex.Message}");
             OscTcpConnection.ShutdownQuietly(socket);
         }
     }

@@ -37,7 +37,15 @@ public abstract class TcpServerEndpoint : Actor
         Receive<Accepted>(OnAccepted);
         Receive<Terminated>(t => _clients.Remove(t.ActorRef));
         Receive<SendMessage>(Send);
-        Receive<SendBatch>(batch => batch.ForEach(Send));
+        Receive<SendBatch>(batch =>
+        {
+            foreach (SendMessage send in batch.Span)
+            {
+                Send(send);
+            }
+
+            batch.Release();
+        });
         Receive<GetEndpointStatus>(_ => Sender.Tell(new EndpointStatus(
             Name, _typeName, $"{_state}, {_clients.Count} client(s)", OscUdpEndpoint.LocalAddress(_listener), Counters.Snapshot(), Peers.Snapshot(Time.GetUtcNow()), History.Snapshot())));
         Receive<ReceiveFailed>(f => throw new IOException($"Endpoint '{Name}' stopped accepting: {f.Cause.Message}", f.Cause));
@@ -181,7 +189,7 @@ public abstract class TcpServerEndpoint : Actor
         {
             Counters.Drop("NoClient");
             Problem("NoClient", command.To is null
-                ? $"nobody to send {command.Message.Address} to: no client is connected to {_bind}"
+                ? $"nobody to send {command.Address} to: no client is connected to {_bind}"
                 : $"cannot reply to {command.To}: that client is not connected");
         }
     }

@@ -37,7 +37,15 @@ public sealed class TextUdpEndpoint : Actor
         _peers = new PeerTable(settings.Peers.Max, settings.Peers.InactiveTimeout);
         _inbound = new TextInbound(name, context, settings.Address, settings.Encoding, settings.Framing, (int)settings.MaxMessage, _counters, _history, Log);
         Receive<SendMessage>(Send);
-        Receive<SendBatch>(batch => batch.ForEach(Send));
+        Receive<SendBatch>(batch =>
+        {
+            foreach (SendMessage send in batch.Span)
+            {
+                Send(send);
+            }
+
+            batch.Release();
+        });
         Receive<GetEndpointStatus>(_ => Sender.Tell(new EndpointStatus(
             _name, TextUdpSettings.TypeName, _state, OscUdpEndpoint.LocalAddress(_socket), _counters.Snapshot(), _peers.Snapshot(_time.GetUtcNow()), _history.Snapshot())));
         Receive<ReceiveFailed>(f => throw new IOException($"Endpoint '{_name}' stopped receiving: {f.Cause.Message}", f.Cause));
@@ -181,7 +189,7 @@ public sealed class TextUdpEndpoint : Actor
         {
             _counters.Drop("NoDestination");
             _inbound.Problem("NoDestination", command.To is null
-                ? $"nowhere to send {command.Message.Address}: no remote is configured and the message is not a reply to a peer"
+                ? $"nowhere to send {command.Address}: no remote is configured and the message is not a reply to a peer"
                 : $"cannot reply to '{command.To}': not an IP address and port");
             return;
         }
@@ -195,7 +203,7 @@ public sealed class TextUdpEndpoint : Actor
         if (frame.Length > TextUdpSettings.MaxDatagram)
         {
             _counters.Drop("MessageTooLong");
-            _inbound.Problem("MessageTooLong", $"cannot send {command.Message.Address} to {destination}: {frame.Length} bytes do not fit in one UDP datagram ({TextUdpSettings.MaxDatagram}); use a tcp-client endpoint for large messages");
+            _inbound.Problem("MessageTooLong", $"cannot send {command.Address} to {destination}: {frame.Length} bytes do not fit in one UDP datagram ({TextUdpSettings.MaxDatagram}); use a tcp-client endpoint for large messages");
             return;
         }
 
@@ -207,7 +215,7 @@ public sealed class TextUdpEndpoint : Actor
         catch (SocketException ex)
         {
             _counters.Drop("SendFailed");
-            _inbound.Problem("SendFailed", $"cannot send {command.Message.Address} to {destination}: {OscUdpEndpoint.Describe(ex)}");
+            _inbound.Problem("SendFailed", $"cannot send {command.Address} to {destination}: {OscUdpEndpoint.Describe(ex)}");
         }
     }
 

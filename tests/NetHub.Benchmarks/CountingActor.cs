@@ -13,10 +13,13 @@ internal sealed class CountingActor : Actor
     {
         Receive<SendBatch>(batch =>
         {
-            for (int i = 0; i < batch.Messages.Count; i++)
+            for (int i = 0; i < batch.Count; i++)
             {
                 target.Count();
             }
+
+            // As an endpoint does once it has written the batch out: the router reuses it.
+            batch.Release();
         });
         ReceiveAny(_ => target.Count());
     }

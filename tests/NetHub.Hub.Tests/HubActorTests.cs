@@ -40,7 +40,7 @@ public sealed class HubActorTests(ITestOutputHelper output) : ActorTestKit(outpu
     public void Panic_ReachesEveryEndpoint_WhileOneOfThemIsFailing()
     {
         ExpectErrorLog("already in use");
-        Logs.ExpectDeadLetters(m => m is SendMessage);
+        Logs.ExpectDeadLetters(m => m is SendBatch { Count: 1 } batch && batch[0].Address == "/off");
         using var occupant = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         occupant.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         using var video = Listener();

@@ -52,6 +52,47 @@ public sealed class TransformChainAllocationTests
         Assert.InRange(bytes, 1, Messages * (24 + (2 * Unsafe.SizeOf<OscArgument>())));
     }
 
+    [Fact]
+    public void ChangedValues_WithAScratchArray_AllocateNothing_AndEmitTheScratchItself()
+    {
+        TransformChain chain = Parse("[{ type = map, in = [0, 1], out = [-60, 6] }, { type = curve, shape = exp }, { type = step, size = 0.5 }]");
+        TransformState state = chain.CreateState();
+        OscArgument[][] inputs = Inputs();
+        var scratch = new OscArgument[2];
+        Run(chain, state, inputs, 0, scratch);
+
+        long bytes = Run(chain, state, inputs, 10, scratch);
+
+        Assert.Equal(0, bytes);
+        TransformResult last = chain.Apply(state, new TransformInput(inputs[^1], "/fader/1", TransformInput.NoCaptures), At(0), scratch);
+        Assert.Same(scratch, last.Arguments);
+        Assert.Equal(OscArgument.String("ch1"), scratch[1]);
+    }
+
+    [Fact]
+    public void AScratchArrayOfAnotherLength_IsLeftAlone()
+    {
+        TransformChain chain = Parse("[{ type = map, in = [0, 1], out = [-60, 6] }]");
+        var scratch = new OscArgument[1];
+
+        TransformResult result = chain.Apply(chain.CreateState(), new TransformInput([OscArgument.Float32(1f), OscArgument.Float32(0f)], "/xy", TransformInput.NoCaptures), At(0), scratch);
+
+        Assert.NotSame(scratch, result.Arguments);
+        Assert.Equal([OscArgument.Float32(6f), OscArgument.Float32(-60f)], result.Arguments);
+        Assert.Equal(default, scratch[0]);
+    }
+
+    [Fact]
+    public void NothingChanged_WithAScratchArray_EmitsTheInputList()
+    {
+        TransformChain chain = Parse("[{ type = map, in = [0, 1], out = [0, 1] }]");
+        OscArgument[] input = [OscArgument.Float32(0.5f)];
+
+        TransformResult result = chain.Apply(chain.CreateState(), new TransformInput(input, "/f", TransformInput.NoCaptures), At(0), new OscArgument[1]);
+
+        Assert.Same(input, result.Arguments);
+    }
+
     private static OscArgument[][] Inputs()
     {
         var inputs = new OscArgument[Messages][];
@@ -63,12 +104,12 @@ public sealed class TransformChainAllocationTests
         return inputs;
     }
 
-    private static long Run(TransformChain chain, TransformState state, OscArgument[][] inputs, double startMs)
+    private static long Run(TransformChain chain, TransformState state, OscArgument[][] inputs, double startMs, OscArgument[]? scratch = null)
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < inputs.Length; i++)
         {
-            chain.Apply(state, new TransformInput(inputs[i], "/fader/1", TransformInput.NoCaptures), At(startMs + (i * 0.1)));
+            chain.Apply(state, new TransformInput(inputs[i], "/fader/1", TransformInput.NoCaptures), At(startMs + (i * 0.1)), scratch);
         }
 
         return GC.GetAllocatedBytesForCurrentThread() - before;

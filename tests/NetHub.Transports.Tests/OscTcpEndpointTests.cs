@@ -50,9 +50,9 @@ public sealed class OscTcpEndpointTests(ITestOutputHelper output) : EndpointTest
         Assert.Equal("/all", ((OscMessage)a.Receive()).Address);
         Assert.Equal("/all", ((OscMessage)b.Receive()).Address);
 
-        server.Tell(new SendMessage(Outgoing("/only/b"), To: b.LocalText));
+        server.Tell(new SendMessage(Outgoing("/only/b"), to: b.LocalText));
         Assert.Equal("/only/b", ((OscMessage)b.Receive()).Address);
-        server.Tell(new SendMessage(Outgoing("/only/a"), To: a.LocalText));
+        server.Tell(new SendMessage(Outgoing("/only/a"), to: a.LocalText));
         Assert.Equal("/only/a", ((OscMessage)a.Receive()).Address);
     }
 

@@ -32,7 +32,7 @@ public sealed class OscUdpEncodingTests
         var message = HubMessage.Create(DateTimeOffset.UnixEpoch, Source, address, payload, timed ? new OscTimeTag(0xE875_4700_8000_0000) : null);
         var output = new ArrayBufferWriter<byte>();
 
-        OscUdpEndpoint.Encode(message, output);
+        OscUdpEndpoint.Encode(new SendMessage(message), output);
 
         Assert.Equal(OscCodec.Encode(OscUdpEndpoint.ToPacket(message)), output.WrittenSpan.ToArray());
         Assert.Equal(timed, OscCodec.Decode(output.WrittenSpan.ToArray()) is OscBundle);
@@ -46,14 +46,14 @@ public sealed class OscUdpEncodingTests
         for (int i = 0; i < 8; i++)
         {
             output.ResetWrittenCount();
-            OscUdpEndpoint.Encode(message, output);
+            OscUdpEndpoint.Encode(new SendMessage(message), output);
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 1000; i++)
         {
             output.ResetWrittenCount();
-            OscUdpEndpoint.Encode(message, output);
+            OscUdpEndpoint.Encode(new SendMessage(message), output);
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
@@ -65,7 +65,7 @@ public sealed class OscUdpEncodingTests
         var message = HubMessage.Create(DateTimeOffset.UnixEpoch, Source, "no slash", new OscPayload([OscArgument.Int32(1)]));
         var output = new ArrayBufferWriter<byte>();
 
-        Assert.Throws<ArgumentException>(() => OscUdpEndpoint.Encode(message, output));
+        Assert.Throws<ArgumentException>(() => OscUdpEndpoint.Encode(new SendMessage(message), output));
         Assert.Equal(0, output.WrittenCount);
     }
 }

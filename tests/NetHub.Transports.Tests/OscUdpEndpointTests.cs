@@ -75,7 +75,7 @@ public sealed class OscUdpEndpointTests(ITestOutputHelper output) : EndpointTest
         tablet.Send(new OscMessage("/nethub/status"), LocalOf(endpoint));
         HubMessage request = TestActor.ExpectMsg<HubMessage>();
 
-        endpoint.Tell(new SendMessage(Outgoing("/nethub/status/reply", OscArgument.String("ok")), To: request.Source.Peer));
+        endpoint.Tell(new SendMessage(Outgoing("/nethub/status/reply", OscArgument.String("ok")), to: request.Source.Peer));
 
         Assert.Equal(new OscMessage("/nethub/status/reply", OscArgument.String("ok")), tablet.ReceiveOsc());
     }

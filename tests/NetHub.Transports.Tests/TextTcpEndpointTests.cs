@@ -141,8 +141,8 @@ public sealed class TextTcpEndpointTests(ITestOutputHelper output) : EndpointTes
         Assert.Equal("CMD:EMERGENCY_STOP\n", Read(a, "CMD:EMERGENCY_STOP\n"));
         Assert.Equal("CMD:EMERGENCY_STOP\n", Read(b, "CMD:EMERGENCY_STOP\n"));
 
-        server.Tell(new SendMessage(Outgoing("only b"), To: Local(b)));
-        server.Tell(new SendMessage(Outgoing("only a"), To: Local(a)));
+        server.Tell(new SendMessage(Outgoing("only b"), to: Local(b)));
+        server.Tell(new SendMessage(Outgoing("only a"), to: Local(a)));
         Assert.Equal("only a\n", Read(a, "only a\n"));
         Assert.Equal("only b\n", Read(b, "only b\n"));
         AwaitCondition(() => Status(server).Counters.MessagesOut == 4);

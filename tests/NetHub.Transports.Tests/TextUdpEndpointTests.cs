@@ -100,7 +100,7 @@ public sealed class TextUdpEndpointTests(ITestOutputHelper output) : EndpointTes
         td.Send("CMD:STATUS\n"u8.ToArray(), LocalOf(endpoint));
         HubMessage request = TestActor.ExpectMsg<HubMessage>();
 
-        endpoint.Tell(new SendMessage(Outgoing("STATUS:OK"), To: request.Source.Peer));
+        endpoint.Tell(new SendMessage(Outgoing("STATUS:OK"), to: request.Source.Peer));
 
         Assert.Equal("STATUS:OK\n"u8.ToArray(), td.Receive());
     }
@@ -115,7 +115,7 @@ public sealed class TextUdpEndpointTests(ITestOutputHelper output) : EndpointTes
         HubMessage request = TestActor.ExpectMsg<HubMessage>();
         Assert.Equal(td.LocalText, request.Source.Peer);
 
-        endpoint.Tell(new SendMessage(Outgoing("hi"), To: request.Source.Peer));
+        endpoint.Tell(new SendMessage(Outgoing("hi"), to: request.Source.Peer));
 
         Assert.Equal("hi\n"u8.ToArray(), td.Receive());
         Assert.Contains("IPv6 and IPv4", Status(endpoint).State, StringComparison.Ordinal);
@@ -127,7 +127,7 @@ public sealed class TextUdpEndpointTests(ITestOutputHelper output) : EndpointTes
         IActorRef endpoint = Listen();
 
         endpoint.Tell(new SendMessage(Outgoing("lost")));
-        endpoint.Tell(new SendMessage(Outgoing("lost"), To: "not-an-address"));
+        endpoint.Tell(new SendMessage(Outgoing("lost"), to: "not-an-address"));
 
         AwaitCondition(() => Status(endpoint).Counters.DropsByReason.GetValueOrDefault("NoDestination") == 2);
         Assert.Contains(Logs.Entries, e => e.Message.Contains("nowhere to send /out", StringComparison.Ordinal));

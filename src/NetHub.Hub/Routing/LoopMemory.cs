@@ -72,6 +72,13 @@ internal sealed class LoopMemory
         return hash == 0 ? 1 : hash;
     }
 
+    /// <summary>As <see cref="Fingerprint(ulong, HubPayload)"/> for an OSC payload of <paramref name="arguments"/>: the same value.</summary>
+    internal static ulong Fingerprint(ulong addressHash, ReadOnlySpan<OscArgument> arguments)
+    {
+        ulong hash = FastHash.Combine(addressHash, FastHash.Arguments(arguments));
+        return hash == 0 ? 1 : hash;
+    }
+
     private struct Entry
     {
         public ulong Fingerprint;

@@ -9,12 +9,15 @@ namespace NetHub.Hub.Routing;
 /// <summary>
 /// Sending out of endpoints: lanes, the current values and their subscribers, loop memory. What the router sends
 /// during a run of messages (and what it reports to the history) is buffered and passed on once per run in
-/// <see cref="RunCompleted"/>: one <see cref="SendBatch"/> per endpoint instead of a wake-up per message.
+/// <see cref="RunCompleted"/>: one <see cref="SendBatch"/> per endpoint instead of a wake-up per message. The batches
+/// come from the router's pool and the endpoints release them once sent; a route's computed arguments are copied into
+/// a payload the batch lends, and the current values keep their own copies, so a routed stream allocates nothing.
 /// </summary>
 public sealed partial class RouterActor
 {
     private readonly Dictionary<string, EndpointSlot> _endpoints = new(StringComparer.Ordinal);
     private readonly List<EndpointSlot> _withOutput = [];
+    private readonly SendBatchPool _batches = new();
     private readonly List<Traffic> _traffic = [];
     private readonly Dictionary<ValueTarget, ValueCell> _values = [];
     private readonly HashSet<IActorRef> _watched = [];
@@ -34,13 +37,13 @@ public sealed partial class RouterActor
             return;
         }
 
-        Deliver(slot, Value(new ValueTarget(endpoint, message.Address)), message, lane, to, origin, LoopMemory.AddressHash(message.Address));
+        Deliver(slot, Value(new ValueTarget(endpoint, message.Address)), new Outbound(message), lane, to, origin, LoopMemory.AddressHash(message.Address));
     }
 
-    /// <summary>As above, to a known endpoint and value cell, with <paramref name="addressHash"/> the message address's <see cref="LoopMemory.AddressHash"/>.</summary>
-    private void Deliver(EndpointSlot slot, ValueCell value, HubMessage message, Lane lane, string? to, string origin, ulong addressHash)
+    /// <summary>As above, to a known endpoint and value cell, with <paramref name="addressHash"/> the address's <see cref="LoopMemory.AddressHash"/>.</summary>
+    private void Deliver(EndpointSlot slot, ValueCell value, in Outbound message, Lane lane, string? to, string origin, ulong addressHash)
     {
-        UpdateValue(value, message.Payload, origin);
+        UpdateValue(value, message, origin);
         if (lane == Lane.Reliable)
         {
             slot.Pending?.Remove((message.Address, to));
@@ -54,7 +57,7 @@ public sealed partial class RouterActor
             _coalesced++;
         }
 
-        table[(message.Address, to)] = message;
+        table[(message.Address, to)] = message.ToMessage();
         if (!slot.FlushQueued)
         {
             slot.FlushQueued = true;
@@ -77,7 +80,7 @@ public sealed partial class RouterActor
 
         foreach (KeyValuePair<(string Address, string? To), HubMessage> entry in table)
         {
-            Transmit(slot, entry.Value, entry.Key.To, LoopMemory.AddressHash(entry.Key.Address));
+            Transmit(slot, new Outbound(entry.Value), entry.Key.To, LoopMemory.AddressHash(entry.Key.Address));
         }
 
         table.Clear();
@@ -87,7 +90,7 @@ public sealed partial class RouterActor
     {
         if (_endpoints.TryGetValue(endpoint, out EndpointSlot? slot))
         {
-            Transmit(slot, message, to, LoopMemory.AddressHash(message.Address));
+            Transmit(slot, new Outbound(message), to, LoopMemory.AddressHash(message.Address));
         }
         else
         {
@@ -95,7 +98,7 @@ public sealed partial class RouterActor
         }
     }
 
-    private void Transmit(EndpointSlot slot, HubMessage message, string? to, ulong addressHash)
+    private void Transmit(EndpointSlot slot, in Outbound message, string? to, ulong addressHash)
     {
         if (slot.Down)
         {
@@ -103,17 +106,31 @@ public sealed partial class RouterActor
             return;
         }
 
-        _recent.Remember(LoopMemory.Fingerprint(addressHash, message.Payload), slot.Bit, RunStamp());
-        if (slot.Output.Count == 0)
+        _recent.Remember(message.Fingerprint(addressHash), slot.Bit, RunStamp());
+        SendBatch? batch = slot.Output;
+        if (batch is null)
         {
+            batch = slot.Output = _batches.Rent();
             _withOutput.Add(slot);
         }
 
-        slot.Output.Add(new SendMessage(message, to));
+        if (message.Scratch is { } scratch)
+        {
+            batch.AddLent(message.Original, message.Address, scratch, to);
+        }
+        else if (message.IsOriginal)
+        {
+            batch.Add(new SendMessage(message.Original, to));
+        }
+        else
+        {
+            batch.Add(new SendMessage(message.Original, message.Address, message.Payload!, to));
+        }
+
         _sent++;
         if (_wiring?.History is not null)
         {
-            _traffic.Add(new Traffic(message, TrafficDirection.Out, slot.Name, to));
+            _traffic.Add(new Traffic(message.ToMessage(), TrafficDirection.Out, slot.Name, to));
         }
     }
 
@@ -133,9 +150,8 @@ public sealed partial class RouterActor
         // a pool thread, should not delay it.
         foreach (EndpointSlot slot in _withOutput)
         {
-            List<SendMessage> output = slot.Output;
-            object send = output.Count == 1 ? output[0] : new SendBatch([.. output]);
-            output.Clear();
+            SendBatch send = slot.Output!;
+            slot.Output = null;
             if (EndpointRef(slot) is { } target)
             {
                 target.Tell(send, Self);
@@ -191,17 +207,17 @@ public sealed partial class RouterActor
         return cell;
     }
 
-    private void UpdateValue(ValueCell cell, HubPayload payload, string origin)
+    private void UpdateValue(ValueCell cell, in Outbound message, string origin)
     {
-        if (payload is not OscPayload osc)
+        if (!message.TryGetArguments(out ReadOnlySpan<OscArgument> arguments))
         {
             return;
         }
 
-        cell.Value = osc.Arguments;
+        cell.Set(arguments);
         if (cell.Subscribers is { Count: > 0 } subscribers)
         {
-            var changed = new ValueChanged(cell.Target, osc.Arguments, origin);
+            var changed = new ValueChanged(cell.Target, arguments.ToArray(), origin);
             foreach (IActorRef subscriber in subscribers)
             {
                 subscriber.Tell(changed, Self);
@@ -234,9 +250,10 @@ public sealed partial class RouterActor
         Dictionary<ValueTarget, IReadOnlyList<OscArgument>> values = [];
         foreach (ValueCell cell in cells)
         {
-            if (cell.Value is { } value)
+            if (cell.HasValue)
             {
-                values[cell.Target] = value;
+                // A copy: the cell's own array is written again by the next value.
+                values[cell.Target] = cell.Value.ToArray();
             }
         }
 
@@ -277,8 +294,8 @@ public sealed partial class RouterActor
         /// <summary>The endpoint stopped for good (watched); sends to it fail with a reason.</summary>
         public bool Down { get; set; }
 
-        /// <summary>Sends made during this run, passed on at its end.</summary>
-        public List<SendMessage> Output { get; } = [];
+        /// <summary>Sends made during this run (from the router's pool), passed on at its end; null when there are none.</summary>
+        public SendBatch? Output { get; set; }
 
         /// <summary>The latest-value lane: one waiting message per address and reply-to.</summary>
         public Dictionary<(string Address, string? To), HubMessage>? Pending { get; set; }
@@ -289,9 +306,25 @@ public sealed partial class RouterActor
     /// <summary>The current value of one target and who wants to hear when it changes.</summary>
     private sealed class ValueCell(ValueTarget target)
     {
+        private OscArgument[]? _value;
+
         public ValueTarget Target { get; } = target;
 
-        public IReadOnlyList<OscArgument>? Value { get; set; }
+        /// <summary>The value, in the cell's own array, which the next value of the same length overwrites: copy what is kept.</summary>
+        public ReadOnlySpan<OscArgument> Value => _value;
+
+        public bool HasValue => _value is not null;
+
+        /// <summary>Takes a copy of <paramref name="value"/>, into the array it holds when the length is the same.</summary>
+        public void Set(ReadOnlySpan<OscArgument> value)
+        {
+            if (_value is null || _value.Length != value.Length)
+            {
+                _value = new OscArgument[value.Length];
+            }
+
+            value.CopyTo(_value);
+        }
 
         public List<IActorRef>? Subscribers { get; set; }
     }

@@ -211,16 +211,38 @@ public sealed partial class RouterActor : Actor
             TransformState state = match.State ??= route.Transforms.CreateState();
             // Most chains (map, curves, scale) do not read the time: skip the clock for them.
             DateTimeOffset now = route.Transforms.UsesTime ? Now : default;
-            TransformResult result = route.Transforms.Apply(state, new TransformInput(arguments, message.Address, match.Captures), now);
+            OscArgument[]? scratch = Scratch(arguments.Count);
+            TransformResult result = route.Transforms.Apply(state, new TransformInput(arguments, message.Address, match.Captures), now, scratch);
             if (!Continue(index, message.Address, match, message, state, result, out payload))
             {
+                return;
+            }
+
+            if (scratch is not null && ReferenceEquals(result.Arguments, scratch))
+            {
+                _routed++;
+                SendToTargets(index, message, null, scratch, match, returnedTo);
                 return;
             }
         }
 
         _routed++;
-        SendToTargets(index, message, payload, match, returnedTo);
+        SendToTargets(index, message, payload, null, match, returnedTo);
     }
+
+    /// <summary>
+    /// The router's own array of <paramref name="count"/> arguments for a numeric transform chain to write into (null for
+    /// none or more than a few): one per count, reused by every message, so what is kept of it is copied before the next.
+    /// </summary>
+    private OscArgument[]? Scratch(int count) =>
+        count is > 0 and < MaxScratchArguments ? _scratch[count] ??= new OscArgument[count] : null;
+
+    private bool IsScratch(IReadOnlyList<OscArgument> arguments) =>
+        arguments is OscArgument[] { Length: > 0 and < MaxScratchArguments } array && ReferenceEquals(array, _scratch[array.Length]);
+
+    private const int MaxScratchArguments = 9;
+
+    private readonly OscArgument[]?[] _scratch = new OscArgument[]?[MaxScratchArguments];
 
     /// <summary>
     /// The routes <paramref name="address"/> matches, in route order, with what each makes of it. Remembered per address
@@ -349,7 +371,8 @@ public sealed partial class RouterActor : Actor
         switch (result.Outcome)
         {
             case TransformOutcome.Emit:
-                if (!ReferenceEquals(result.Arguments, (message.Payload as OscPayload)?.Arguments))
+                // The router's scratch is sent from where it is (RunRoute), without a payload of its own.
+                if (!ReferenceEquals(result.Arguments, (message.Payload as OscPayload)?.Arguments) && !IsScratch(result.Arguments))
                 {
                     output = new OscPayload(result.Arguments);
                 }
@@ -384,10 +407,11 @@ public sealed partial class RouterActor : Actor
         }
 
         _routed++;
-        SendToTargets(flush.Route, message, payload, match, 0);
+        SendToTargets(flush.Route, message, payload, null, match, 0);
     }
 
-    private void SendToTargets(int index, HubMessage message, HubPayload payload, RouteMatch match, ulong returnedTo)
+    /// <summary>Sends <paramref name="message"/> on out of route <paramref name="index"/>'s targets with <paramref name="payload"/>, or, when that is null, the arguments in <paramref name="scratch"/>.</summary>
+    private void SendToTargets(int index, HubMessage message, HubPayload? payload, OscArgument[]? scratch, RouteMatch match, ulong returnedTo)
     {
         RouteSettings route = _routes[index];
         for (int t = 0; t < route.To.Count; t++)
@@ -418,16 +442,14 @@ public sealed partial class RouterActor : Actor
                 continue;
             }
 
-            HubMessage outgoing = ReferenceEquals(payload, message.Payload) && string.Equals(address, message.Address, StringComparison.Ordinal)
-                ? message
-                : message.With(address, payload);
+            Outbound outgoing = payload is null ? new Outbound(message, address, scratch!) : new Outbound(message, address, payload);
             if (slot is not null && match.TargetValues[t] is { } value)
             {
                 Deliver(slot, value, outgoing, route.Lane, null, route.Origin, match.TargetAddressHashes[t]);
             }
             else
             {
-                Deliver(target.Endpoint, outgoing, route.Lane, null, route.Origin);
+                Deliver(target.Endpoint, outgoing.ToMessage(), route.Lane, null, route.Origin);
             }
         }
     }

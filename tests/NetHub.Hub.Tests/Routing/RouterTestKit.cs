@@ -82,12 +82,24 @@ public abstract class RouterTestKit(ITestOutputHelper output) : ActorTestKit(out
         }
     }
 
-    /// <summary>Forwards to a probe, one message at a time: batches the router passes on at the end of a run are unpacked in order.</summary>
+    /// <summary>
+    /// Forwards to a probe, one message at a time: batches the router passes on at the end of a run are unpacked in
+    /// order. Like a real endpoint it releases each batch once done with it, so the router reuses batches and their lent
+    /// payloads; what goes to the probe is each send's own copy (<see cref="SendMessage.Detach"/>).
+    /// </summary>
     private sealed class Relay : Actor
     {
         public Relay(IActorRef probe)
         {
-            Receive<SendBatch>(batch => batch.ForEach(m => probe.Forward(m, Context)));
+            Receive<SendBatch>(batch =>
+            {
+                foreach (SendMessage send in batch.Span)
+                {
+                    probe.Forward(send.Detach(), Context);
+                }
+
+                batch.Release();
+            });
             Receive<TrafficBatch>(batch =>
             {
                 foreach (Traffic traffic in batch.Reports)

@@ -355,7 +355,7 @@ public sealed class RouterTests(ITestOutputHelper output) : RouterTestKit(output
 
         // The router hears of b's end through its own watch, which can land after the watcher's: until it has, a send
         // to b goes to dead letters uncounted. Probe until one is counted.
-        Logs.ExpectDeadLetters(m => m is SendMessage { Message.Address: "/probe" });
+        Logs.ExpectDeadLetters(m => m is SendBatch batch && batch[0].Address == "/probe");
         AwaitAssert(() =>
         {
             Router.Tell(new SendTo("b", HubMessage.Create(DateTimeOffset.UnixEpoch, new MessageSource("stage", "cues", null), "/probe", OscPayload.Empty)));
@@ -371,6 +371,53 @@ public sealed class RouterTests(ITestOutputHelper output) : RouterTestKit(output
         ExpectSend("a", "/panic");
         ExpectSend("c", "/panic");
         Assert.Equal(before + 1, Counters().Failures.GetValueOrDefault("EndpointDown"));
+    }
+
+    [Fact]
+    public void ComputedValues_KeepTheirOwnCopies_WhileTheRouterReusesItsBatchesAndScratch()
+    {
+        StartRouter("""
+            nethub.routes.faders {
+              from = [tablet], address = "/1/fader{n}", to = ["td:/mixer/ch/{n}/gain"]
+              transforms = [{ type = map, in = [0, 1], out = [0, 100] }]
+            }
+            """, ["tablet", "td"]);
+        ValueTarget gain = ValueTarget.Parse("td:/mixer/ch/1/gain");
+
+        // Runs of computed values: each reaches the endpoint in a batch the router lends and reuses once released.
+        for (int i = 0; i < 100; i++)
+        {
+            Router.Tell(Inbound("tablet", "/1/fader1", i / 100f));
+        }
+
+        ValuesSnapshot before = AwaitResult(Router.AskAsync<ValuesSnapshot>(new GetValues([gain]), TimeSpan.FromMinutes(1)));
+        for (int i = 0; i < 100; i++)
+        {
+            Router.Tell(Inbound("tablet", "/1/fader1", 0.5f + (i / 1000f)));
+        }
+
+        ValuesSnapshot after = AwaitResult(Router.AskAsync<ValuesSnapshot>(new GetValues([gain]), TimeSpan.FromMinutes(1)));
+        Assert.Equal(99f, before.Values[gain].Single().AsFloat32(), 3);
+        Assert.Equal(59.9f, after.Values[gain].Single().AsFloat32(), 3);
+
+        // What the history was told went out, and what the endpoint got, are the values computed for each message.
+        var recorded = new List<float>();
+        for (int i = 0; i < 400; i++)
+        {
+            Traffic report = History.ExpectMsg<Traffic>();
+            if (report.Direction == TrafficDirection.Out)
+            {
+                recorded.Add(((OscPayload)report.Message.Payload).Arguments.Single().AsFloat32());
+            }
+        }
+
+        float[] expected = [.. Enumerable.Range(0, 100).Select(i => (float)i), .. Enumerable.Range(0, 100).Select(i => 50f + (i / 10f))];
+        Assert.Equal(expected.Length, recorded.Count);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], recorded[i], 3);
+            Assert.Equal(expected[i], Args(ExpectSend("td")).Single().AsFloat32(), 3);
+        }
     }
 
     [Fact]
