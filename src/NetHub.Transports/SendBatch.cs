@@ -86,8 +86,12 @@ public sealed class SendBatch
             _lentArguments[_count] = values;
         }
 
-        // The payload's list is this array: it is only ever written here, while the batch is not out.
-        arguments.CopyTo(values);
+        // The payload's list is this array: it is only ever written here, while the batch is not out. An element loop:
+        // a few arguments, where CopyTo's bulk move with write barriers is a call.
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = arguments[i];
+        }
         _items[_count++] = SendMessage.Lent(original, address, payload, to);
     }
 

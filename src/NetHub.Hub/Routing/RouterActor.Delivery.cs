@@ -323,7 +323,11 @@ public sealed partial class RouterActor
                 _value = new OscArgument[value.Length];
             }
 
-            value.CopyTo(_value);
+            // An element loop: a few arguments, where CopyTo's bulk move with write barriers is a call.
+            for (int i = 0; i < value.Length; i++)
+            {
+                _value[i] = value[i];
+            }
         }
 
         public List<IActorRef>? Subscribers { get; set; }

@@ -76,7 +76,8 @@ public sealed partial class RouterActor : Actor
         _settings = settings;
         _endpointNames = endpointNames;
         _routes = [.. settings.Routes];
-        _from = [.. _routes.Select(r => r.From.Count == 0 ? null : r.From.Distinct(StringComparer.Ordinal).ToArray())];
+        // Interned, as MessageSource keeps its endpoint: a message from a listed endpoint matches by reference.
+        _from = [.. _routes.Select(r => r.From.Count == 0 ? null : r.From.Distinct(StringComparer.Ordinal).Select(string.Intern).ToArray())];
         _needsCaptures = [.. _routes.Select(r => r.To.Any(t => t.Address is { IsFixed: false }) || r.Transforms.UsesCaptures)];
         for (int i = 0; i < _routes.Length; i++)
         {
