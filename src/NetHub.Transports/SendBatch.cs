@@ -95,16 +95,6 @@ public sealed class SendBatch
         _items[_count++] = SendMessage.Lent(original, address, payload, to);
     }
 
-    /// <summary>Hands each message, in order, to <paramref name="send"/>.</summary>
-    public void ForEach(Action<SendMessage> send)
-    {
-        ArgumentNullException.ThrowIfNull(send);
-        for (int i = 0; i < _count; i++)
-        {
-            send(_items[i]);
-        }
-    }
-
     /// <summary>Hands each message, in order, to <paramref name="send"/>, one after the other.</summary>
     public async Task ForEachAsync(Func<SendMessage, Task> send)
     {

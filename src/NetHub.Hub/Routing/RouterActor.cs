@@ -67,6 +67,11 @@ public sealed partial class RouterActor : Actor
     /// <summary>The loop window in time-provider ticks.</summary>
     private readonly long _loopWindowTicks;
 
+    /// <summary>Numeric transforms write up to this many arguments less one into the router's scratch arrays (<see cref="Scratch"/>).</summary>
+    private const int MaxScratchArguments = 9;
+
+    private readonly OscArgument[]?[] _scratch = new OscArgument[]?[MaxScratchArguments];
+
     public RouterActor(string node, RouterSettings settings, IReadOnlyList<string> endpointNames)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -195,7 +200,8 @@ public sealed partial class RouterActor : Actor
     private void RunRoute(int index, HubMessage message, RouteMatch match, ulong returnedTo)
     {
         RouteSettings route = _routes[index];
-        HubPayload payload = message.Payload;
+        HubPayload? payload = message.Payload;
+        OscArgument[]? scratch = null;
         if (route.Transforms.Count > 0)
         {
             IReadOnlyList<OscArgument> arguments;
@@ -212,23 +218,16 @@ public sealed partial class RouterActor : Actor
             TransformState state = match.State ??= route.Transforms.CreateState();
             // Most chains (map, curves, scale) do not read the time: skip the clock for them.
             DateTimeOffset now = route.Transforms.UsesTime ? Now : default;
-            OscArgument[]? scratch = Scratch(arguments.Count);
+            scratch = Scratch(arguments.Count);
             TransformResult result = route.Transforms.Apply(state, new TransformInput(arguments, message.Address, match.Captures), now, scratch);
-            if (!Continue(index, message.Address, match, message, state, result, out payload))
+            if (!Continue(index, message.Address, match, message, state, result, scratch, out payload))
             {
-                return;
-            }
-
-            if (scratch is not null && ReferenceEquals(result.Arguments, scratch))
-            {
-                _routed++;
-                SendToTargets(index, message, null, scratch, match, returnedTo);
                 return;
             }
         }
 
         _routed++;
-        SendToTargets(index, message, payload, null, match, returnedTo);
+        SendToTargets(index, message, payload, scratch, match, returnedTo);
     }
 
     /// <summary>
@@ -238,12 +237,6 @@ public sealed partial class RouterActor : Actor
     private OscArgument[]? Scratch(int count) =>
         count is > 0 and < MaxScratchArguments ? _scratch[count] ??= new OscArgument[count] : null;
 
-    private bool IsScratch(IReadOnlyList<OscArgument> arguments) =>
-        arguments is OscArgument[] { Length: > 0 and < MaxScratchArguments } array && ReferenceEquals(array, _scratch[array.Length]);
-
-    private const int MaxScratchArguments = 9;
-
-    private readonly OscArgument[]?[] _scratch = new OscArgument[]?[MaxScratchArguments];
 
     /// <summary>
     /// The routes <paramref name="address"/> matches, in route order, with what each makes of it. Remembered per address
@@ -341,10 +334,10 @@ public sealed partial class RouterActor : Actor
     private static readonly Dictionary<string, string> Empty = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Acts on a transform result: true with the message to send on Emit. Whenever the chain holds something for later
+    /// Acts on a transform result: true with the payload to send on Emit (null when the arguments are in <paramref name="scratch"/>). Whenever the chain holds something for later
     /// (a rate limit's value, a smoother still settling), one timer per route and address calls Flush at that time.
     /// </summary>
-    private bool Continue(int index, string address, RouteMatch match, HubMessage message, TransformState state, TransformResult result, out HubPayload output)
+    private bool Continue(int index, string address, RouteMatch match, HubMessage message, TransformState state, TransformResult result, OscArgument[]? scratch, out HubPayload? output)
     {
         var key = (index, address);
         if (state.PendingDueAt is { } due)
@@ -372,8 +365,12 @@ public sealed partial class RouterActor : Actor
         switch (result.Outcome)
         {
             case TransformOutcome.Emit:
-                // The router's scratch is sent from where it is (RunRoute), without a payload of its own.
-                if (!ReferenceEquals(result.Arguments, (message.Payload as OscPayload)?.Arguments) && !IsScratch(result.Arguments))
+                if (scratch is not null && ReferenceEquals(result.Arguments, scratch))
+                {
+                    // Sent from where it is (SendToTargets), without a payload of its own.
+                    output = null;
+                }
+                else if (!ReferenceEquals(result.Arguments, (message.Payload as OscPayload)?.Arguments))
                 {
                     output = new OscPayload(result.Arguments);
                 }
@@ -402,7 +399,7 @@ public sealed partial class RouterActor : Actor
         HubMessage message = pending.Message;
         RouteSettings route = _routes[flush.Route];
         TransformResult result = route.Transforms.Flush(state, Now);
-        if (!Continue(flush.Route, flush.Address, match, message, state, result, out HubPayload payload))
+        if (!Continue(flush.Route, flush.Address, match, message, state, result, null, out HubPayload? payload))
         {
             return;
         }
