@@ -12,7 +12,7 @@ internal static class Numbers
 
     /// <summary>The value of a numeric argument (see <see cref="IsNumeric"/>); int64 beyond 2^53 loses precision.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Read(OscArgument argument) => argument.Type switch
+    public static double Read(in OscArgument argument) => argument.Type switch
     {
         OscType.Int32 => argument.AsInt32(),
         OscType.Int64 => argument.AsInt64(),
@@ -55,6 +55,19 @@ internal static class Numbers
                 return true;
         }
     }
+
+    /// <summary>
+    /// <paramref name="value"/> as an argument of <paramref name="type"/>, as <see cref="TryWrite"/> makes it, for a
+    /// value <see cref="TryNarrow"/> has already found fits: no second check, and a result to assign where it goes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static OscArgument Write(OscType type, double value) => type switch
+    {
+        OscType.Int32 => OscArgument.Int32(ToInt32(value)),
+        OscType.Int64 => OscArgument.Int64(ToInt64(value)),
+        OscType.Float32 => OscArgument.Float32((float)value),
+        _ => OscArgument.Float64(value),
+    };
 
     /// <summary>
     /// <paramref name="value"/> as <see cref="TryWrite"/> would write it in <paramref name="type"/> and

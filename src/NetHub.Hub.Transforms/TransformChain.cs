@@ -116,10 +116,13 @@ public sealed class TransformChain
     {
         CheckState(state);
 
-        if (_numeric is not null && input.Arguments is { } list && OscArgument.TryGetSpan(list, out ReadOnlySpan<OscArgument> span)
-            && TryRunNumeric(_numeric, list, span, scratch is not null && scratch.Length == span.Length ? scratch : null, out TransformResult numeric))
+        if (_numeric is not null && input.Arguments is { } list && OscArgument.TryGetSpan(list, out ReadOnlySpan<OscArgument> span))
         {
-            return numeric;
+            OscArgument[]? output = null;
+            if (TryRunNumeric(_numeric, span, scratch is not null && scratch.Length == span.Length ? scratch : null, ref output))
+            {
+                return TransformResult.Emitted(output ?? list);
+            }
         }
 
         var work = new ArgumentWork(
@@ -127,6 +130,37 @@ public sealed class TransformChain
             input.Address ?? string.Empty,
             input.Captures ?? TransformInput.NoCaptures);
         return Run(state, ref work, 0, now);
+    }
+
+    /// <summary>
+    /// Whether every stage is a stateless numeric stage over all arguments (map, scale, curves, invert, step): such a
+    /// chain keeps no state, never defers, and <see cref="TryApplyNumeric"/> runs it.
+    /// </summary>
+    internal bool IsNumeric => _numeric is not null;
+
+    /// <summary>
+    /// Runs a chain that <see cref="IsNumeric"/> on <paramref name="input"/> as <see cref="Apply(TransformState, TransformInput, DateTimeOffset, OscArgument[])"/>
+    /// would, for a caller that keeps its own arrays: true when it emits, with <paramref name="changed"/> saying whether
+    /// the arguments to send are in <paramref name="scratch"/> (exactly as many as the input; the caller's, overwritten
+    /// each time) or are the input itself (no value changed, nothing written). False when a value cannot go through
+    /// (not finite, does not fit) or the chain is not numeric: Apply then drops the message and says why.
+    /// </summary>
+    internal bool TryApplyNumeric(ReadOnlySpan<OscArgument> input, OscArgument[] scratch, out bool changed)
+    {
+        changed = false;
+        if (_numeric is null || scratch.Length != input.Length)
+        {
+            return false;
+        }
+
+        OscArgument[]? output = null;
+        if (!TryRunNumeric(_numeric, input, scratch, ref output))
+        {
+            return false;
+        }
+
+        changed = output is not null;
+        return true;
     }
 
     /// <summary>
@@ -203,74 +237,106 @@ public sealed class TransformChain
     /// <summary>
     /// What <see cref="Run"/> makes of <paramref name="input"/> for a chain of stateless numeric stages, without its
     /// per-stage argument lists: each numeric argument goes through every stage as a double, narrowed to its OSC type
-    /// after each stage exactly as a stage writing it back would, and the output array is made only when a value
-    /// changed. False when a value cannot go through (not finite, does not fit, a stage throws): the general path then
+    /// after each stage exactly as a stage writing it back would, and <paramref name="output"/> is set (to
+    /// <paramref name="scratch"/> when given, else a new array) only when a value changed. False when a value cannot go through (not finite, does not fit, a stage throws): the general path then
     /// runs the message again, stage by stage, and names the first failure as it always has.
     /// </summary>
-    private static bool TryRunNumeric(NumericStage[] stages, IReadOnlyList<OscArgument> list, ReadOnlySpan<OscArgument> input, OscArgument[]? scratch, out TransformResult result)
+    private static bool TryRunNumeric(NumericStage[] stages, ReadOnlySpan<OscArgument> input, OscArgument[]? scratch, ref OscArgument[]? output)
     {
-        // Plain numbers and references only: an OscArgument temporary holds a reference, and the frame zeroing and
-        // copies it brings cost more than the computing.
-        OscArgument[]? output = null;
-        bool copied = false;
         try
         {
-            for (int i = 0; i < input.Length; i++)
-            {
-                ref readonly OscArgument argument = ref input[i];
-                OscType type = argument.Type;
-                if (!Numbers.IsNumeric(type))
-                {
-                    continue;
-                }
-
-                double x = Numbers.Read(argument);
-                double y = x;
-                foreach (NumericStage stage in stages)
-                {
-                    if (!double.IsFinite(x))
-                    {
-                        result = default;
-                        return false;
-                    }
-
-                    y = stage.ComputeStateless(x, i);
-                    if (!Numbers.TryNarrow(type, y, out x))
-                    {
-                        result = default;
-                        return false;
-                    }
-                }
-
-                if (!Numbers.Writes(type, y, argument))
-                {
-                    if (!copied)
-                    {
-                        output = Copy(input, scratch);
-                        copied = true;
-                    }
-
-                    Numbers.TryWrite(type, y, out output![i]);
-                }
-            }
+            return RunNumeric(stages, input, scratch, ref output);
         }
         catch (Exception ex) when (ex is ArithmeticException or InvalidOperationException or ArgumentException)
         {
-            result = default;
             return false;
         }
+    }
 
-        result = TransformResult.Emitted(output ?? list);
+    /// <summary>
+    /// <see cref="TryRunNumeric"/> without its guard, apart so that the guard's handler does not keep this loop's
+    /// values on the stack: the numbers stay in registers from reading to writing.
+    /// </summary>
+    private static bool RunNumeric(NumericStage[] stages, ReadOnlySpan<OscArgument> input, OscArgument[]? scratch, ref OscArgument[]? output)
+    {
+        for (int i = 0; i < input.Length; i++)
+        {
+            ref readonly OscArgument argument = ref input[i];
+            OscType type = argument.Type;
+            if (type == OscType.Float32)
+            {
+                // What faders and sensors send, on a path of its own: one type test instead of one per step.
+                float single = argument.AsFloat32();
+                double value = single;
+                foreach (NumericStage stage in stages)
+                {
+                    if (!double.IsFinite(value))
+                    {
+                        return false;
+                    }
+
+                    single = (float)stage.ComputeStateless(value, i);
+                    if (!float.IsFinite(single))
+                    {
+                        return false;
+                    }
+
+                    value = single;
+                }
+
+                if (BitConverter.SingleToInt32Bits(single) != BitConverter.SingleToInt32Bits(argument.AsFloat32()))
+                {
+                    output ??= CopyAllBut(input, i, scratch);
+                    output[i] = OscArgument.Float32(single);
+                }
+
+                continue;
+            }
+
+            if (!Numbers.IsNumeric(type))
+            {
+                continue;
+            }
+
+            double x = Numbers.Read(in argument);
+            double y = x;
+            foreach (NumericStage stage in stages)
+            {
+                if (!double.IsFinite(x))
+                {
+                    return false;
+                }
+
+                y = stage.ComputeStateless(x, i);
+                if (!Numbers.TryNarrow(type, y, out x))
+                {
+                    return false;
+                }
+            }
+
+            if (!Numbers.Writes(type, y, in argument))
+            {
+                output ??= CopyAllBut(input, i, scratch);
+                output[i] = Numbers.Write(type, y);
+            }
+        }
+
         return true;
     }
 
-    /// <summary>A copy of a few arguments, into <paramref name="into"/> when given; an element loop beats Array.Copy's call and checks.</summary>
-    private static OscArgument[] Copy(ReadOnlySpan<OscArgument> input, OscArgument[]? into)
+    /// <summary>
+    /// A copy of a few arguments but the one at <paramref name="skipped"/> (about to be written), into
+    /// <paramref name="into"/> when given; an element loop beats Array.Copy's call and checks.
+    /// </summary>
+    private static OscArgument[] CopyAllBut(ReadOnlySpan<OscArgument> input, int skipped, OscArgument[]? into)
     {
         OscArgument[] copy = into ?? new OscArgument[input.Length];
         for (int i = 0; i < copy.Length; i++)
         {
-            copy[i] = input[i];
+            if (i != skipped)
+            {
+                copy[i] = input[i];
+            }
         }
 
         return copy;

@@ -93,6 +93,48 @@ public sealed class TransformChainAllocationTests
         Assert.Same(input, result.Arguments);
     }
 
+    [Fact]
+    public void TryApplyNumeric_WritesChangedValuesIntoTheCallersArray_AndAllocatesNothing()
+    {
+        TransformChain chain = Parse("[{ type = map, in = [0, 1], out = [-60, 6] }, { type = curve, shape = exp }, { type = step, size = 0.5 }]");
+        OscArgument[][] inputs = Inputs();
+        var scratch = new OscArgument[2];
+        foreach (OscArgument[] input in inputs)
+        {
+            chain.TryApplyNumeric(input, scratch, out _);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Messages * 10; i++)
+        {
+            chain.TryApplyNumeric(inputs[i % Messages], scratch, out _);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        foreach (OscArgument[] input in inputs)
+        {
+            TransformResult expected = chain.Apply(chain.CreateState(), new TransformInput(input), At(0));
+            Assert.True(chain.TryApplyNumeric(input, scratch, out bool changed));
+            Assert.Equal(expected.Arguments, changed ? scratch : input);
+        }
+    }
+
+    [Fact]
+    public void TryApplyNumeric_LeavesTheArrayAlone_WhenNothingChanges_OrItCannotRun()
+    {
+        OscArgument[] input = [OscArgument.Float32(0.5f), OscArgument.String("ch1")];
+        var scratch = new OscArgument[2];
+
+        Assert.True(Parse("[{ type = map, in = [0, 1], out = [0, 1] }]").TryApplyNumeric(input, scratch, out bool changed));
+        Assert.False(changed);
+        Assert.False(Parse("[{ type = map, in = [0, 1], out = [0, 1] }]").TryApplyNumeric(input, new OscArgument[1], out _));
+        Assert.False(Parse("[{ type = scale, factor = 1e300 }]").TryApplyNumeric(input, scratch, out _));
+        TransformChain stateful = Parse("[{ type = smooth, method = lag, time = 50ms }]");
+        Assert.False(stateful.IsNumeric);
+        Assert.False(stateful.TryApplyNumeric(input, scratch, out _));
+        Assert.Equal([default, default], scratch);
+    }
+
     private static OscArgument[][] Inputs()
     {
         var inputs = new OscArgument[Messages][];

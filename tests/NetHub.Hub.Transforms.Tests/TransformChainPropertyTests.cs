@@ -84,7 +84,8 @@ public sealed class TransformChainPropertyTests
     /// <summary>
     /// A chain of stateless numeric stages over all arguments runs an argument array on plain numbers; any other list
     /// (here a List) takes the stage-by-stage path. Both must give the same outcome, the same arguments bit for bit
-    /// and the same drop reason, including where a value stops fitting, turns infinite or was NaN to begin with.
+    /// and the same drop reason, including where a value stops fitting, turns infinite or was NaN to begin with. So
+    /// must the router's <see cref="TransformChain.TryApplyNumeric"/>, which writes into the caller's array.
     /// </summary>
     [Fact]
     public void NumericChains_GiveTheSameResult_OnTheNumericPathAsStageByStage()
@@ -131,6 +132,17 @@ public sealed class TransformChainPropertyTests
             {
                 // Nothing changed: the input goes on as it came, without a copy.
                 Assert.Same(c.Arguments, fast.Arguments);
+            }
+
+            // The router's way in: its own scratch array, and whether the values changed.
+            OscArgument[] scratch = new OscArgument[c.Arguments.Length];
+            Assert.True(chain.IsNumeric);
+            bool emitted = chain.TryApplyNumeric(c.Arguments, scratch, out bool changed);
+            Assert.Equal(general.Outcome == TransformOutcome.Emit, emitted);
+            if (emitted)
+            {
+                Assert.Equal(general.Arguments, changed ? scratch : c.Arguments);
+                Assert.Equal(changed, !general.Arguments.SequenceEqual(c.Arguments));
             }
         }));
     }
