@@ -102,17 +102,12 @@ public sealed partial class RouterActor
     {
         if (slot.Down)
         {
-            Fail("EndpointDown", $"cannot send {message.Address} to endpoint '{slot.Name}': it has stopped (see the log for why; restart the node to retry)");
+            FailDown(slot, message.Address);
             return;
         }
 
         _recent.Remember(message.Fingerprint(addressHash), slot.Bit, RunStamp());
-        SendBatch? batch = slot.Output;
-        if (batch is null)
-        {
-            batch = slot.Output = _batches.Rent();
-            _withOutput.Add(slot);
-        }
+        SendBatch batch = slot.Output ?? OpenOutput(slot);
 
         if (message.Scratch is { } scratch)
         {
@@ -133,6 +128,9 @@ public sealed partial class RouterActor
             _traffic.Add(new Traffic(message.ToMessage(), TrafficDirection.Out, slot.Name, to));
         }
     }
+
+    private void FailDown(EndpointSlot slot, string address) =>
+        Fail("EndpointDown", $"cannot send {address} to endpoint '{slot.Name}': it has stopped (see the log for why; restart the node to retry)");
 
     /// <summary>Passes on what this run produced: one send (or batch) per endpoint, then the history's records.</summary>
     protected override void RunCompleted()
@@ -209,11 +207,15 @@ public sealed partial class RouterActor
 
     private void UpdateValue(ValueCell cell, in Outbound message, string origin)
     {
-        if (!message.TryGetArguments(out ReadOnlySpan<OscArgument> arguments))
+        if (message.TryGetArguments(out ReadOnlySpan<OscArgument> arguments))
         {
-            return;
+            SetCurrentValue(cell, arguments, origin);
         }
+    }
 
+    /// <summary>Makes <paramref name="arguments"/> (copied) the current value of <paramref name="cell"/> and tells its subscribers.</summary>
+    private void SetCurrentValue(ValueCell cell, ReadOnlySpan<OscArgument> arguments, string origin)
+    {
         cell.Set(arguments);
         if (cell.Subscribers is { Count: > 0 } subscribers)
         {

@@ -102,7 +102,7 @@ public sealed partial class RouterActor : Actor
         _jsonEndpoints = new HashSet<string>(settings.Commands.Json, StringComparer.Ordinal);
         _cmdEndpoints = new HashSet<string>(settings.Commands.Cmd, StringComparer.Ordinal);
 
-        Receive<RouterWiring>(w => _wiring = w);
+        Receive<RouterWiring>(OnWiring);
         Receive<HubMessage>(OnInbound);
         Receive<SendTo>(OnSendTo);
         Receive<SetValue>(OnSetValue);
@@ -122,6 +122,27 @@ public sealed partial class RouterActor : Actor
     private void OnInbound(HubMessage message)
     {
         _inbound++;
+        try
+        {
+            if (_fastWired && message.Payload is OscPayload osc && TryRouteFast(message, osc))
+            {
+                return;
+            }
+
+            RouteGeneral(message);
+        }
+        catch
+        {
+            // A failed run does not end with RunCompleted: its time must not outlive it.
+            _runStamp = 0;
+            _logsInbound = null;
+            throw;
+        }
+    }
+
+    /// <summary>The general path: every question asked of every message (the fast path learns its plans here).</summary>
+    private void RouteGeneral(HubMessage message)
+    {
         string endpoint = message.Source.Endpoint;
         if (_wiring?.History is not null)
         {
@@ -160,27 +181,22 @@ public sealed partial class RouterActor : Actor
             return;
         }
 
-        try
+        if (_fastWired && message.Payload is OscPayload)
         {
-            ulong returnedTo = _recent.ReturnedTo(LoopMemory.Fingerprint(plan.AddressHash, message.Payload), RunStamp(), _loopWindowTicks);
-            int[] routes = plan.Routes;
-            for (int k = 0; k < routes.Length; k++)
-            {
-                int route = routes[k];
-                if (_from[route] is { } from && !Listed(from, endpoint))
-                {
-                    continue;
-                }
-
-                RunRoute(route, message, plan.Matches[k] ??= NewMatch(route, message.Address), returnedTo);
-            }
+            LearnFast(plan, message.Address, endpoint);
         }
-        catch
+
+        ulong returnedTo = _recent.ReturnedTo(LoopMemory.Fingerprint(plan.AddressHash, message.Payload), RunStamp(), _loopWindowTicks);
+        int[] routes = plan.Routes;
+        for (int k = 0; k < routes.Length; k++)
         {
-            // A failed run does not end with RunCompleted: its time must not outlive it.
-            _runStamp = 0;
-            _logsInbound = null;
-            throw;
+            int route = routes[k];
+            if (_from[route] is { } from && !Listed(from, endpoint))
+            {
+                continue;
+            }
+
+            RunRoute(route, message, plan.Matches[k] ??= NewMatch(route, message.Address), returnedTo);
         }
     }
 
@@ -315,6 +331,22 @@ public sealed partial class RouterActor : Actor
 
         public RouteMatch?[] Matches { get; } = new RouteMatch?[routes.Length];
 
+        /// <summary>The fast plans learnt for the address, one per endpoint its messages came from (a few at most).</summary>
+        public FastPlan[] Fast { get; set; } = [];
+
+        public FastPlan? FastFor(string endpoint)
+        {
+            foreach (FastPlan fast in Fast)
+            {
+                if (string.Equals(fast.Endpoint, endpoint, StringComparison.Ordinal))
+                {
+                    return fast;
+                }
+            }
+
+            return null;
+        }
+
         public RouteMatch? MatchOf(int route)
         {
             int k = Array.IndexOf(Routes, route);
@@ -431,12 +463,7 @@ public sealed partial class RouterActor : Actor
             EndpointSlot? slot = _targets[index][t];
             if (slot is not null && (returnedTo & slot.Bit) != 0)
             {
-                _loopsCut++;
-                if (_problemLog.TryAcquire(out long suppressed))
-                {
-                    HubLog.LoopCut(Log, route.Name, message.Address, message.Source.ToString(), target.Endpoint, _settings.LoopWindow.TotalMilliseconds, Suppressed(suppressed));
-                }
-
+                CutLoop(route, message, target.Endpoint);
                 continue;
             }
 
@@ -449,6 +476,16 @@ public sealed partial class RouterActor : Actor
             {
                 Deliver(target.Endpoint, outgoing.ToMessage(), route.Lane, null, route.Origin);
             }
+        }
+    }
+
+    /// <summary>A message that went out of <paramref name="endpoint"/> within the loop window came back and would go out again there: not sent, counted and logged.</summary>
+    private void CutLoop(RouteSettings route, HubMessage message, string endpoint)
+    {
+        _loopsCut++;
+        if (_problemLog.TryAcquire(out long suppressed))
+        {
+            HubLog.LoopCut(Log, route.Name, message.Address, message.Source.ToString(), endpoint, _settings.LoopWindow.TotalMilliseconds, Suppressed(suppressed));
         }
     }
 
