@@ -4,7 +4,8 @@
 #                        address rewrite, out to an endpoint actor; vs a raw Channel<T> producer/consumer hop
 #                        (ChannelHop, the anchor); ChannelTwoHops, the two raw hops the route's path holds (into
 #                        the router, out to the endpoint), is printed beside them for context
-# Goal: RouteHop's ratio to ChannelHop <= 2.00 per message.
+# Goal: RouteHop's ratio to ChannelHop <= 2.00 per message. The route's path crosses two mailboxes, so its cost per
+# hop is RouteHop against ChannelTwoHops (the ratio of the two Mean columns); docs/performance.md gives both.
 # Pass "--job short" for a quick look; the recorded figures use the default job.
 set -euo pipefail
 cd "$(dirname "$0")/.."
