@@ -28,37 +28,18 @@ internal static class Numbers
     public static bool TryWrite(OscType type, double value, out OscArgument argument)
     {
         argument = default;
-        if (!double.IsFinite(value))
+        if (!double.IsFinite(value) || (type == OscType.Float32 && !float.IsFinite((float)value)))
         {
             return false;
         }
 
-        switch (type)
-        {
-            case OscType.Int32:
-                argument = OscArgument.Int32(ToInt32(value));
-                return true;
-            case OscType.Int64:
-                argument = OscArgument.Int64(ToInt64(value));
-                return true;
-            case OscType.Float32:
-                float single = (float)value;
-                if (!float.IsFinite(single))
-                {
-                    return false;
-                }
-
-                argument = OscArgument.Float32(single);
-                return true;
-            default:
-                argument = OscArgument.Float64(value);
-                return true;
-        }
+        argument = Write(type, value);
+        return true;
     }
 
     /// <summary>
-    /// <paramref name="value"/> as an argument of <paramref name="type"/>, as <see cref="TryWrite"/> makes it, for a
-    /// value <see cref="TryNarrow"/> has already found fits: no second check, and a result to assign where it goes.
+    /// <paramref name="value"/> as an argument of <paramref name="type"/> (whole-number types rounded and held at their
+    /// limits), for a value known to fit (<see cref="TryNarrow"/> said so): no second check, and a result to assign where it goes.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static OscArgument Write(OscType type, double value) => type switch

@@ -73,7 +73,7 @@ public sealed partial class RouterActor
             bool changed = false;
             if (route.Numeric is { } chain && arguments.Length > 0)
             {
-                OscArgument[] scratch = _scratch[arguments.Length] ??= new OscArgument[arguments.Length];
+                OscArgument[] scratch = Scratch(arguments.Length)!;
                 if (!chain.TryApplyNumeric(arguments, scratch, out changed))
                 {
                     // The general path drops it and says why.
