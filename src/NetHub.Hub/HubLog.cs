@@ -17,6 +17,9 @@ internal static partial class HubLog
     [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Routing loop cut: route '{Route}' would send {Address} (from {Source}) back out of endpoint '{Endpoint}', where the same message went less than {WindowMs:0} ms ago. Check that the device on '{Endpoint}' does not echo what it receives, or narrow the route's from/address{Suppressed}")]
     public static partial void LoopCut(ILogger logger, string route, string address, string source, string endpoint, double windowMs, string suppressed);
 
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "Routing loop cut: route '{Route}' would send {TargetAddress} to endpoint '{Endpoint}', which already holds that value, in answer to {Address} from {Source}, which is what the hub itself sent there less than {WindowMs:0} ms ago. The devices at both ends echo what they receive, so the value would go round between them: make one of them stop echoing, or narrow the route's from/address{Suppressed}")]
+    public static partial void RepeatCut(ILogger logger, string route, string targetAddress, string endpoint, string address, string source, double windowMs, string suppressed);
+
     [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Router: {Detail}{Suppressed}")]
     public static partial void RouterProblem(ILogger logger, string detail, string suppressed);
 

@@ -317,6 +317,9 @@ public sealed partial class RouterActor
 
         public bool HasValue => _value is not null;
 
+        /// <summary>The current value is <paramref name="value"/>, argument for argument as the wire sees them.</summary>
+        public bool Holds(ReadOnlySpan<OscArgument> value) => _value is not null && value.SequenceEqual(_value);
+
         /// <summary>Takes a copy of <paramref name="value"/>, into the array it holds when the length is the same.</summary>
         public void Set(ReadOnlySpan<OscArgument> value)
         {

@@ -98,6 +98,12 @@ public sealed partial class RouterActor
                     continue;
                 }
 
+                if (returnedTo != 0 && target.Value.Holds(output))
+                {
+                    CutRepeat(_routes[route.Index], message, target.Address, slot.Name);
+                    continue;
+                }
+
                 SetCurrentValue(target.Value, output, route.Origin);
                 if (slot.Pending is { Count: > 0 } waiting)
                 {

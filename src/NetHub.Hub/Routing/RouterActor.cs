@@ -468,6 +468,12 @@ public sealed partial class RouterActor : Actor
             }
 
             Outbound outgoing = payload is null ? new Outbound(message, address, scratch!) : new Outbound(message, address, payload);
+            if (returnedTo != 0 && match.TargetValues[t] is { } held && outgoing.TryGetArguments(out ReadOnlySpan<OscArgument> arguments) && held.Holds(arguments))
+            {
+                CutRepeat(route, message, address, target.Endpoint);
+                continue;
+            }
+
             if (slot is not null && match.TargetValues[t] is { } value)
             {
                 Deliver(slot, value, outgoing, route.Lane, null, route.Origin, match.TargetAddressHashes[t]);
@@ -486,6 +492,21 @@ public sealed partial class RouterActor : Actor
         if (_problemLog.TryAcquire(out long suppressed))
         {
             HubLog.LoopCut(Log, route.Name, message.Address, message.Source.ToString(), endpoint, _settings.LoopWindow.TotalMilliseconds, Suppressed(suppressed));
+        }
+    }
+
+    /// <summary>
+    /// A message that came back from where the router sent it within the loop window would send <paramref name="endpoint"/>
+    /// at <paramref name="targetAddress"/> the value it already holds: the devices at both ends echo, and through
+    /// transforms each sees a different message, so <see cref="CutLoop"/> alone would not stop them. Not sent, counted
+    /// with the loops and logged.
+    /// </summary>
+    private void CutRepeat(RouteSettings route, HubMessage message, string targetAddress, string endpoint)
+    {
+        _loopsCut++;
+        if (_problemLog.TryAcquire(out long suppressed))
+        {
+            HubLog.RepeatCut(Log, route.Name, targetAddress, endpoint, message.Address, message.Source.ToString(), _settings.LoopWindow.TotalMilliseconds, Suppressed(suppressed));
         }
     }
 
