@@ -293,32 +293,43 @@ public sealed class TransformChain
                 continue;
             }
 
-            if (!Numbers.IsNumeric(type))
+            if (Numbers.IsNumeric(type) && !RunNumber(stages, input, i, type, scratch, ref output))
             {
-                continue;
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="RunNumeric"/> for the argument at <paramref name="i"/>, a number of another type than float32: out of
+    /// line, so the float path stays small where it is inlined.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static bool RunNumber(NumericStage[] stages, ReadOnlySpan<OscArgument> input, int i, OscType type, OscArgument[]? scratch, ref OscArgument[]? output)
+    {
+        ref readonly OscArgument argument = ref input[i];
+        double x = Numbers.Read(in argument);
+        double y = x;
+        foreach (NumericStage stage in stages)
+        {
+            if (!double.IsFinite(x))
+            {
+                return false;
             }
 
-            double x = Numbers.Read(in argument);
-            double y = x;
-            foreach (NumericStage stage in stages)
+            y = stage.ComputeStateless(x, i);
+            if (!Numbers.TryNarrow(type, y, out x))
             {
-                if (!double.IsFinite(x))
-                {
-                    return false;
-                }
-
-                y = stage.ComputeStateless(x, i);
-                if (!Numbers.TryNarrow(type, y, out x))
-                {
-                    return false;
-                }
+                return false;
             }
+        }
 
-            if (!Numbers.Writes(type, y, in argument))
-            {
-                output ??= CopyAllBut(input, i, scratch);
-                output[i] = Numbers.Write(type, y);
-            }
+        if (!Numbers.Writes(type, y, in argument))
+        {
+            output ??= CopyAllBut(input, i, scratch);
+            output[i] = Numbers.Write(type, y);
         }
 
         return true;

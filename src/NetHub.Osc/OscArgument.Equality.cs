@@ -61,16 +61,18 @@ public readonly partial struct OscArgument
     public ulong FastHash()
     {
         OscType type = Type;
-        ulong value = type switch
-        {
-            OscType.String or OscType.Symbol => Osc.FastHash.Text((string)_object!),
-            OscType.Blob => Osc.FastHash.Bytes(AsBlob().Span),
-            OscType.ArrayBegin => Osc.FastHash.Arguments(Items),
-            _ => (ulong)_bits,
-        };
-
+        ulong value = type is OscType.String or OscType.Symbol or OscType.Blob or OscType.ArrayBegin ? ContentHash(type) : (ulong)_bits;
         return Osc.FastHash.Combine((ulong)type, value);
     }
+
+    /// <summary>The hash of what a text, blob or array argument refers to: out of line, so the numbers' hash stays small where it is inlined.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private ulong ContentHash(OscType type) => type switch
+    {
+        OscType.String or OscType.Symbol => Osc.FastHash.Text((string)_object!),
+        OscType.Blob => Osc.FastHash.Bytes(AsBlob().Span),
+        _ => Osc.FastHash.Arguments(Items),
+    };
 
     public static bool operator ==(OscArgument left, OscArgument right) => left.Equals(right);
 

@@ -65,6 +65,32 @@ public sealed class SendBatch
     /// </summary>
     public void AddLent(HubMessage original, string address, ReadOnlySpan<OscArgument> arguments, string? to)
     {
+        if (_count == _items.Length || _lent is null || _lent.Length < _items.Length)
+        {
+            GrowLent();
+        }
+
+        OscPayload? payload = _lent![_count];
+        OscArgument[]? values = _lentArguments![_count];
+        if (payload is null || values!.Length != arguments.Length)
+        {
+            (payload, values) = NewLent(arguments.Length);
+        }
+
+        // The payload's list is this array: it is only ever written here, while the batch is not out. An element loop:
+        // a few arguments, where CopyTo's bulk move with write barriers is a call.
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = arguments[i];
+        }
+        _items[_count++] = SendMessage.Lent(original, address, payload, to);
+    }
+
+    // Out of line, the rare steps of AddLent: it is inlined where streams are routed, and stays small there.
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void GrowLent()
+    {
         if (_count == _items.Length)
         {
             Array.Resize(ref _items, _items.Length * 2);
@@ -75,24 +101,17 @@ public sealed class SendBatch
             Array.Resize(ref _lent, _items.Length);
             Array.Resize(ref _lentArguments, _items.Length);
         }
+    }
 
-        OscPayload? payload = _lent[_count];
-        OscArgument[]? values = _lentArguments![_count];
-        if (payload is null || values!.Length != arguments.Length)
-        {
-            values = new OscArgument[arguments.Length];
-            payload = new OscPayload(values);
-            _lent[_count] = payload;
-            _lentArguments[_count] = values;
-        }
-
-        // The payload's list is this array: it is only ever written here, while the batch is not out. An element loop:
-        // a few arguments, where CopyTo's bulk move with write barriers is a call.
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = arguments[i];
-        }
-        _items[_count++] = SendMessage.Lent(original, address, payload, to);
+    /// <summary>A payload for the entry at the count, of <paramref name="length"/> arguments, kept for the entries after it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private (OscPayload Payload, OscArgument[] Values) NewLent(int length)
+    {
+        var values = new OscArgument[length];
+        var payload = new OscPayload(values);
+        _lent![_count] = payload;
+        _lentArguments![_count] = values;
+        return (payload, values);
     }
 
     /// <summary>Hands each message, in order, to <paramref name="send"/>, one after the other.</summary>

@@ -15,8 +15,18 @@ namespace NetHub.Hub.Routing;
 /// </summary>
 internal sealed class LoopMemory
 {
+    /// <summary>Buckets of addresses, by <see cref="AddressHash"/>, for <see cref="_sentTo"/>.</summary>
+    private const int AddressBuckets = 1024;
+
     private readonly Entry[] _entries;
     private readonly int _mask;
+
+    /// <summary>
+    /// When a message last went out to an address in each bucket: a message to an address whose bucket has had nothing
+    /// within the window cannot be one coming back, and needs neither its fingerprint nor the table (most of a show's
+    /// streams go one way). Two addresses sharing a bucket only make the answer "ask the table" more often.
+    /// </summary>
+    private readonly long[] _sentTo = new long[AddressBuckets];
 
     /// <param name="capacity">How many different messages it can tell apart at once (rounded up to a power of two).</param>
     public LoopMemory(int capacity)
@@ -24,11 +34,18 @@ internal sealed class LoopMemory
         int size = (int)Math.Min(1u << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 16)));
         _entries = new Entry[size];
         _mask = size - 1;
+        // Long before any clock's first reading, and far enough from long.MinValue that now minus it cannot overflow.
+        Array.Fill(_sentTo, long.MinValue / 2);
     }
 
-    /// <summary>Notes at <paramref name="timestamp"/> that the message with <paramref name="fingerprint"/> (from <see cref="Fingerprint(ulong, HubPayload)"/>) went out of the endpoints in <paramref name="endpointBits"/>.</summary>
-    public void Remember(ulong fingerprint, ulong endpointBits, long timestamp)
+    /// <summary>
+    /// Notes at <paramref name="timestamp"/> that the message with <paramref name="fingerprint"/> (from
+    /// <see cref="Fingerprint(ulong, HubPayload)"/>), to the address whose <see cref="AddressHash"/> is
+    /// <paramref name="addressHash"/>, went out of the endpoints in <paramref name="endpointBits"/>.
+    /// </summary>
+    public void Remember(ulong addressHash, ulong fingerprint, ulong endpointBits, long timestamp)
     {
+        _sentTo[(int)addressHash & (AddressBuckets - 1)] = timestamp;
         ref Entry entry = ref _entries[(int)fingerprint & _mask];
         if (entry.Fingerprint == fingerprint)
         {
@@ -42,6 +59,14 @@ internal sealed class LoopMemory
 
         entry.Timestamp = timestamp;
     }
+
+    /// <summary>
+    /// Whether anything went out to the address whose <see cref="AddressHash"/> is <paramref name="addressHash"/> (or to
+    /// one sharing its bucket) no longer than <paramref name="window"/> ticks before <paramref name="now"/>. False means a
+    /// message to that address is not coming back: <see cref="ReturnedTo"/> would answer 0 for any fingerprint.
+    /// </summary>
+    public bool MaySeeReturn(ulong addressHash, long now, long window) =>
+        now - _sentTo[(int)addressHash & (AddressBuckets - 1)] <= window;
 
     /// <summary>
     /// The endpoints a message with <paramref name="fingerprint"/> went out of no longer than <paramref name="window"/>

@@ -106,7 +106,7 @@ public sealed partial class RouterActor
             return;
         }
 
-        _recent.Remember(message.Fingerprint(addressHash), slot.Bit, RunStamp());
+        _recent.Remember(addressHash, message.Fingerprint(addressHash), slot.Bit, RunStamp());
         SendBatch batch = slot.Output ?? OpenOutput(slot);
 
         if (message.Scratch is { } scratch)
@@ -217,13 +217,20 @@ public sealed partial class RouterActor
     private void SetCurrentValue(ValueCell cell, ReadOnlySpan<OscArgument> arguments, string origin)
     {
         cell.Set(arguments);
-        if (cell.Subscribers is { Count: > 0 } subscribers)
+        if (cell.Subscribers is { Count: > 0 })
         {
-            var changed = new ValueChanged(cell.Target, arguments.ToArray(), origin);
-            foreach (IActorRef subscriber in subscribers)
-            {
-                subscriber.Tell(changed, Self);
-            }
+            TellSubscribers(cell, arguments, origin);
+        }
+    }
+
+    /// <summary>Out of line: most values have no subscriber, and the routing loops that set them stay small without this.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void TellSubscribers(ValueCell cell, ReadOnlySpan<OscArgument> arguments, string origin)
+    {
+        var changed = new ValueChanged(cell.Target, arguments.ToArray(), origin);
+        foreach (IActorRef subscriber in cell.Subscribers!)
+        {
+            subscriber.Tell(changed, Self);
         }
     }
 

@@ -49,24 +49,20 @@ public sealed partial class RouterActor
         }
 
         bool records = _wiring!.History is not null;
-        if (records)
+        if (records || fast.TellSurfaces || (_logsInbound ??= Log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug)))
         {
-            _traffic.Add(new Traffic(message, TrafficDirection.In, message.Source.Endpoint, message.Source.Peer));
+            Announce(message, payload, records, fast.TellSurfaces);
         }
 
-        if (_logsInbound ??= Log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
-        {
-            HubLog.Inbound(Log, message.Source.Endpoint, message.Source.Peer ?? "-", message.Address, PayloadConvert.ToText(payload));
-        }
-
-        if (fast.TellSurfaces)
-        {
-            _wiring!.Surfaces!.Tell(message, Self);
-        }
-
-        ulong inbound = LoopMemory.Fingerprint(plan.AddressHash, arguments);
+        // Only a message to an address the router sent to within the window can be one coming back (0: not computed).
         long now = RunStamp();
-        ulong returnedTo = _recent.ReturnedTo(inbound, now, _loopWindowTicks);
+        ulong inbound = 0;
+        ulong returnedTo = 0;
+        if (_recent.MaySeeReturn(plan.AddressHash, now, _loopWindowTicks))
+        {
+            inbound = LoopMemory.Fingerprint(plan.AddressHash, arguments);
+            returnedTo = _recent.ReturnedTo(inbound, now, _loopWindowTicks);
+        }
         foreach (FastRoute route in routes)
         {
             ReadOnlySpan<OscArgument> output = arguments;
@@ -105,10 +101,9 @@ public sealed partial class RouterActor
                 }
 
                 SetCurrentValue(target.Value, output, route.Origin);
-                if (slot.Pending is { Count: > 0 } waiting)
+                if (slot.Pending is { Count: > 0 })
                 {
-                    // The reliable lane supersedes a value of the same address still waiting on the latest-value lane.
-                    waiting.Remove((target.Address, null));
+                    Supersede(slot, target.Address);
                 }
 
                 if (slot.Down)
@@ -118,8 +113,8 @@ public sealed partial class RouterActor
                 }
 
                 // Unchanged and to the same address, what goes out is what came in: its fingerprint is the same.
-                ulong fingerprint = !changed && target.SameAddress ? inbound : LoopMemory.Fingerprint(target.AddressHash, output);
-                _recent.Remember(fingerprint, slot.Bit, now);
+                ulong fingerprint = !changed && target.SameAddress && inbound != 0 ? inbound : LoopMemory.Fingerprint(target.AddressHash, output);
+                _recent.Remember(target.AddressHash, fingerprint, slot.Bit, now);
                 SendBatch batch = slot.Output ?? OpenOutput(slot);
                 if (changed)
                 {
@@ -137,15 +132,48 @@ public sealed partial class RouterActor
                 _sent++;
                 if (records)
                 {
-                    // The history keeps what went out: a message of its own, with its own copy of computed arguments.
-                    HubMessage sent = changed ? message.With(target.Address, new OscPayload(output.ToArray()))
-                        : target.SameAddress ? message : message.With(target.Address, payload);
-                    _traffic.Add(new Traffic(sent, TrafficDirection.Out, slot.Name, null));
+                    RecordOut(message, payload, target, changed ? output : default, changed);
                 }
             }
         }
 
         return true;
+    }
+
+    // The rarer parts of a fast route, out of line so that the per-message path stays small (a smaller frame to set
+    // up, fewer values spilled to the stack).
+
+    /// <summary>What a message does before its routes: the history's inbound record, the debug log line, the surfaces.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void Announce(HubMessage message, OscPayload payload, bool records, bool tellSurfaces)
+    {
+        if (records)
+        {
+            _traffic.Add(new Traffic(message, TrafficDirection.In, message.Source.Endpoint, message.Source.Peer));
+        }
+
+        if (_logsInbound ??= Log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+        {
+            HubLog.Inbound(Log, message.Source.Endpoint, message.Source.Peer ?? "-", message.Address, PayloadConvert.ToText(payload));
+        }
+
+        if (tellSurfaces)
+        {
+            _wiring!.Surfaces!.Tell(message, Self);
+        }
+    }
+
+    /// <summary>The reliable lane supersedes a value of the same address still waiting on the latest-value lane.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void Supersede(EndpointSlot slot, string address) => slot.Pending!.Remove((address, null));
+
+    /// <summary>The history keeps what went out: a message of its own, with its own copy of computed arguments.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void RecordOut(HubMessage message, OscPayload payload, FastTarget target, ReadOnlySpan<OscArgument> computed, bool changed)
+    {
+        HubMessage sent = changed ? message.With(target.Address, new OscPayload(computed.ToArray()))
+            : target.SameAddress ? message : message.With(target.Address, payload);
+        _traffic.Add(new Traffic(sent, TrafficDirection.Out, target.Slot.Name, null));
     }
 
     /// <summary>

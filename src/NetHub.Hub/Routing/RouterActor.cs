@@ -186,7 +186,10 @@ public sealed partial class RouterActor : Actor
             LearnFast(plan, message.Address, endpoint);
         }
 
-        ulong returnedTo = _recent.ReturnedTo(LoopMemory.Fingerprint(plan.AddressHash, message.Payload), RunStamp(), _loopWindowTicks);
+        long now = RunStamp();
+        ulong returnedTo = _recent.MaySeeReturn(plan.AddressHash, now, _loopWindowTicks)
+            ? _recent.ReturnedTo(LoopMemory.Fingerprint(plan.AddressHash, message.Payload), now, _loopWindowTicks)
+            : 0;
         int[] routes = plan.Routes;
         for (int k = 0; k < routes.Length; k++)
         {

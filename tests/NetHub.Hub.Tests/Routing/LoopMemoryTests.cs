@@ -18,8 +18,8 @@ public sealed class LoopMemoryTests
     public void AnEqualMessage_ComesBackAsReturned_WithEveryEndpointItWentOutOf()
     {
         var memory = new LoopMemory(64);
-        memory.Remember(Fingerprint("/mixer/ch/3/gain", -12f), 0b01, timestamp: 100);
-        memory.Remember(Fingerprint("/mixer/ch/3/gain", -12f), 0b10, timestamp: 200);
+        memory.Remember(LoopMemory.AddressHash("/mixer/ch/3/gain"), Fingerprint("/mixer/ch/3/gain", -12f), 0b01, timestamp: 100);
+        memory.Remember(LoopMemory.AddressHash("/mixer/ch/3/gain"), Fingerprint("/mixer/ch/3/gain", -12f), 0b10, timestamp: 200);
 
         // A new instance with the same address and arguments, as a device echoing it would produce.
         Assert.Equal(0b11UL, memory.ReturnedTo(Fingerprint("/mixer/ch/3/gain", -12f), now: 300, Window));
@@ -29,7 +29,7 @@ public sealed class LoopMemoryTests
     public void ADifferentValueOrAddress_IsNews()
     {
         var memory = new LoopMemory(64);
-        memory.Remember(Fingerprint("/mixer/ch/3/gain", -12f), 1, timestamp: 100);
+        memory.Remember(LoopMemory.AddressHash("/mixer/ch/3/gain"), Fingerprint("/mixer/ch/3/gain", -12f), 1, timestamp: 100);
 
         Assert.Equal(0UL, memory.ReturnedTo(Fingerprint("/mixer/ch/3/gain", -11f), now: 150, Window));
         Assert.Equal(0UL, memory.ReturnedTo(Fingerprint("/mixer/ch/4/gain", -12f), now: 150, Window));
@@ -39,7 +39,7 @@ public sealed class LoopMemoryTests
     public void AfterTheWindow_TheSameMessageIsNews()
     {
         var memory = new LoopMemory(64);
-        memory.Remember(Fingerprint("/cue/go", 1f), 1, timestamp: 100);
+        memory.Remember(LoopMemory.AddressHash("/cue/go"), Fingerprint("/cue/go", 1f), 1, timestamp: 100);
 
         Assert.Equal(1UL, memory.ReturnedTo(Fingerprint("/cue/go", 1f), now: 100 + Window, Window));
         Assert.Equal(0UL, memory.ReturnedTo(Fingerprint("/cue/go", 1f), now: 101 + Window, Window));
@@ -51,7 +51,7 @@ public sealed class LoopMemoryTests
         var memory = new LoopMemory(16);
         for (int i = 0; i < 10_000; i++)
         {
-            memory.Remember(Fingerprint($"/fader/{i % 100}", i), 1, timestamp: i);
+            memory.Remember(LoopMemory.AddressHash($"/fader/{i % 100}"), Fingerprint($"/fader/{i % 100}", i), 1, timestamp: i);
         }
 
         // Nothing with these values was ever sent: whatever the slots hold, none may match.
@@ -69,7 +69,7 @@ public sealed class LoopMemoryTests
     {
         var memory = new LoopMemory(64);
         ulong Text(string text) => LoopMemory.Fingerprint(HubMessage.Create(DateTimeOffset.UnixEpoch, new MessageSource("stage", "lights", null), "/", new TextPayload(text)));
-        memory.Remember(Text("GO 12"), 4, timestamp: 0);
+        memory.Remember(LoopMemory.AddressHash("/"), Text("GO 12"), 4, timestamp: 0);
 
         Assert.Equal(4UL, memory.ReturnedTo(Text("GO 12"), now: 1, Window));
         Assert.Equal(0UL, memory.ReturnedTo(Text("GO 13"), now: 1, Window));
@@ -80,11 +80,51 @@ public sealed class LoopMemoryTests
     {
         var memory = new LoopMemory(64);
         var source = new MessageSource("stage", "lights", null);
-        memory.Remember(LoopMemory.Fingerprint(HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/", new TextPayload("42"))), 4, timestamp: 0);
+        memory.Remember(LoopMemory.AddressHash("/"), LoopMemory.Fingerprint(HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/", new TextPayload("42"))), 4, timestamp: 0);
 
         using var json = System.Text.Json.JsonDocument.Parse("42");
         Assert.Equal(0UL, memory.ReturnedTo(LoopMemory.Fingerprint(HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/", new JsonPayload(json.RootElement))), now: 1, Window));
         Assert.Equal(4UL, memory.ReturnedTo(LoopMemory.Fingerprint(HubMessage.Create(DateTimeOffset.UnixEpoch, source, "/", new TextPayload("42"))), now: 1, Window));
+    }
+
+    [Fact]
+    public void AnAddressNothingWentTo_WithinTheWindow_CannotSeeAReturn()
+    {
+        var memory = new LoopMemory(64);
+        ulong gain = LoopMemory.AddressHash("/mixer/ch/3/gain");
+        Assert.False(memory.MaySeeReturn(gain, now: 0, Window));
+        Assert.False(memory.MaySeeReturn(gain, now: long.MaxValue / 2, Window));
+
+        memory.Remember(gain, Fingerprint("/mixer/ch/3/gain", -12f), 1, timestamp: 100);
+
+        Assert.True(memory.MaySeeReturn(gain, now: 100 + Window, Window));
+        Assert.False(memory.MaySeeReturn(gain, now: 101 + Window, Window));
+    }
+
+    [Fact]
+    public void WheneverAMessageIsTakenForAReturningOne_ItsAddressMaySeeAReturn()
+    {
+        // Random traffic over more addresses than there are buckets: a shared bucket may say "maybe", never "no"
+        // where the table would answer with endpoints.
+        var random = new Random(4);
+        var memory = new LoopMemory(4096);
+        int returns = 0;
+        for (int i = 0; i < 40_000; i++)
+        {
+            string address = $"/a/{random.Next(2_000)}";
+            float value = random.Next(2);
+            if (random.Next(2) == 0)
+            {
+                memory.Remember(LoopMemory.AddressHash(address), Fingerprint(address, value), 1UL << random.Next(4), timestamp: i);
+            }
+            else if (memory.ReturnedTo(Fingerprint(address, value), now: i, Window) != 0)
+            {
+                returns++;
+                Assert.True(memory.MaySeeReturn(LoopMemory.AddressHash(address), now: i, Window), $"{address} {value} at {i}");
+            }
+        }
+
+        Assert.InRange(returns, 1_000, 20_000);
     }
 
     [Fact]

@@ -308,5 +308,63 @@ public sealed class RouterFastPathTests(ITestOutputHelper output) : RouterTestKi
         Assert.Equal("4", Args(ExpectSend("out", "/narrow")).Single().AsString());
     }
 
+    [Fact]
+    public void ASlowStream_WhoseAddressWentNowhereWithinTheWindow_StillHasItsEchoCaught()
+    {
+        StartRouter("""
+            nethub.routes {
+              ab { from = [a], address = "/x", to = [b] }
+              ba { from = [b], address = "/x", to = [a] }
+            }
+            """, ["a", "b"]);
+
+        for (int i = 1; i <= 3; i++)
+        {
+            // A message every two seconds: each finds nothing sent to /x within the loop window.
+            Clock.Advance(TimeSpan.FromSeconds(2));
+            Router.Tell(Inbound("a", "/x", i));
+            Assert.Equal(i, Args(ExpectSend("b")).Single().AsInt32());
+        }
+
+        Router.Tell(Inbound("b", "/x", 3));   // b echoes the last one: a has not had it, so it goes on once
+        ExpectSend("a");
+        Router.Tell(Inbound("a", "/x", 3));   // and a echoes it too: the same message went out of b a moment ago - a loop
+
+        Assert.Equal(1, Counters().LoopsCut);
+        Endpoints["b"].ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Contains(Logs.Entries, e => e.EventId.Id == 3010 && e.Message.Contains("endpoint 'b'", StringComparison.Ordinal));
+        Assert.DoesNotContain(Logs.Entries, e => e.EventId.Id == 3013);
+    }
+
+    [Fact]
+    public void AStream_SupersedesAValueWaitingOnTheLatestValueLane_ToTheSameTarget()
+    {
+        StartRouter("""nethub.routes.gain { from = [tablet], address = "/gain", to = [td] }""", ["tablet", "td"]);
+        ValueTarget gain = ValueTarget.Parse("td:/gain");
+        for (int i = 0; i < 2; i++)
+        {
+            Router.Tell(Inbound("tablet", "/gain", 0.5f + i));
+            ExpectSend("td");
+        }
+
+        for (int i = 0; i < 200; i++)
+        {
+            Router.Tell(new SetValue(gain, [OscArgument.Float32(i)], "surface", Lane.LatestValue));
+        }
+
+        Router.Tell(Inbound("tablet", "/gain", -1f));
+
+        // Whatever the lane let through first, the stream's value arrives, and nothing stale after it.
+        int received = 0;
+        float last;
+        do
+        {
+            last = Args(Endpoints["td"].ExpectMsg<SendMessage>()).Single().AsFloat32();
+            Assert.True(++received <= 201);
+        }
+        while (last != -1f);
+        Endpoints["td"].ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
     private static TransformChain Chain(string hocon) => TransformChain.Parse(Config.Parse(hocon), "t");
 }
