@@ -7,7 +7,10 @@ namespace NetHub.Hub.Transforms;
 internal sealed class MapStage : NumericStage
 {
     private readonly double _inFrom;
-    private readonly double _inWidth;
+
+    /// <summary>1 / the input range's width: a multiply per value instead of a divide, which takes several times longer.</summary>
+    private readonly double _inScale;
+
     private readonly double _outFrom;
     private readonly double _outWidth;
     private readonly MapMode _mode;
@@ -16,7 +19,7 @@ internal sealed class MapStage : NumericStage
         : base("map", Numbers.FormatRange(inFrom, inTo) + "->" + Numbers.FormatRange(outFrom, outTo) + " " + ModeName(mode), indices)
     {
         _inFrom = inFrom;
-        _inWidth = inTo - inFrom;
+        _inScale = 1 / (inTo - inFrom);
         _outFrom = outFrom;
         _outWidth = outTo - outFrom;
         _mode = mode;
@@ -31,7 +34,7 @@ internal sealed class MapStage : NumericStage
 
     protected override double Compute(double x, int index, object? state, DateTimeOffset now)
     {
-        double t = (x - _inFrom) / _inWidth;
+        double t = (x - _inFrom) * _inScale;
         t = _mode switch
         {
             MapMode.Clamp => Math.Clamp(t, 0, 1),

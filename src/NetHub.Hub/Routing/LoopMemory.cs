@@ -90,17 +90,31 @@ internal sealed class LoopMemory
     /// </summary>
     internal static ulong Fingerprint(ulong addressHash, HubPayload payload)
     {
-        ulong content = payload is OscPayload osc
-            ? FastHash.Arguments(osc.Arguments)
-            : FastHash.Combine((ulong)payload.Kind, FastHash.Text(PayloadConvert.ToText(payload)));
-        ulong hash = FastHash.Combine(addressHash, content);
+        if (payload is OscPayload osc)
+        {
+            return OscArgument.TryGetSpan(osc.Arguments, out ReadOnlySpan<OscArgument> span)
+                ? Fingerprint(addressHash, span)
+                : Fingerprint(addressHash, osc.Arguments.ToArray());
+        }
+
+        ulong hash = FastHash.Combine(addressHash, FastHash.Combine((ulong)payload.Kind, FastHash.Text(PayloadConvert.ToText(payload))));
         return hash == 0 ? 1 : hash;
     }
 
-    /// <summary>As <see cref="Fingerprint(ulong, HubPayload)"/> for an OSC payload of <paramref name="arguments"/>: the same value.</summary>
+    /// <summary>
+    /// As <see cref="Fingerprint(ulong, HubPayload)"/> for an OSC payload of <paramref name="arguments"/>: the same value.
+    /// The address's hash (with the count) starts the fold over the arguments instead of being folded in after them,
+    /// which leaves one multiply fewer between a message and its slot. Each step is still a bijection of the value, so
+    /// one argument of one type to one address cannot collide.
+    /// </summary>
     internal static ulong Fingerprint(ulong addressHash, ReadOnlySpan<OscArgument> arguments)
     {
-        ulong hash = FastHash.Combine(addressHash, FastHash.Arguments(arguments));
+        ulong hash = addressHash ^ (ulong)arguments.Length;
+        foreach (OscArgument argument in arguments)
+        {
+            hash = FastHash.Combine(hash, argument.FastHash());
+        }
+
         return hash == 0 ? 1 : hash;
     }
 
