@@ -25,6 +25,14 @@ public sealed class RouterFastPathTests(ITestOutputHelper output) : RouterTestKi
         }
         """;
 
+    /// <summary>/x from a goes to b, and from b to a: a loop when both devices echo.</summary>
+    private const string BothWays = """
+        nethub.routes {
+          ab { from = [a], address = "/x", to = [b] }
+          ba { from = [b], address = "/x", to = [a] }
+        }
+        """;
+
     [Fact]
     public void AStream_IsSentValuedRecordedAndCounted_MessageByMessage()
     {
@@ -180,12 +188,7 @@ public sealed class RouterFastPathTests(ITestOutputHelper output) : RouterTestKi
     [Fact]
     public void ALoopInTheMiddleOfAStream_IsCutAndLogged()
     {
-        StartRouter("""
-            nethub.routes {
-              ab { from = [a], address = "/x", to = [b] }
-              ba { from = [b], address = "/x", to = [a] }
-            }
-            """, ["a", "b"]);
+        StartRouter(BothWays, ["a", "b"]);
 
         for (int i = 1; i <= 5; i++)
         {
@@ -311,12 +314,7 @@ public sealed class RouterFastPathTests(ITestOutputHelper output) : RouterTestKi
     [Fact]
     public void ASlowStream_WhoseAddressWentNowhereWithinTheWindow_StillHasItsEchoCaught()
     {
-        StartRouter("""
-            nethub.routes {
-              ab { from = [a], address = "/x", to = [b] }
-              ba { from = [b], address = "/x", to = [a] }
-            }
-            """, ["a", "b"]);
+        StartRouter(BothWays, ["a", "b"]);
 
         for (int i = 1; i <= 3; i++)
         {
