@@ -1,11 +1,10 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 
 namespace NetHub.Actors;
 
 /// <summary>
 /// An actor's two queues and its scheduling state. User messages go through a lock-free
-/// <see cref="ConcurrentQueue{T}"/> when the mailbox is unbounded (the default), or a bounded <see cref="Channel{T}"/>
+/// <see cref="MpscQueue{T}"/> when the mailbox is unbounded (the default), or a bounded <see cref="Channel{T}"/>
 /// with a declared full mode; system messages through their own queue, checked before every user message. The mailbox is itself the thread-pool work item,
 /// so scheduling allocates nothing; at most one thread runs it at a time (the Scheduled bit), and each run
 /// handles at most the dispatcher's throughput quantum before yielding, so one busy actor cannot starve
@@ -20,16 +19,20 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     // never the cell, whose fields the running actor writes for every message.
     private const int SuspendedBit = 4;
 
-    // Unbounded: the queue alone (no lock per message; safe to peek and count from any thread). Bounded: the channel,
-    // which implements the full modes.
-    private readonly ConcurrentQueue<Envelope>? _queue;
+    // Unbounded: the queue alone (no lock per message, one reader, safe to peek and count from any thread). Bounded:
+    // the channel, which implements the full modes.
+    private readonly MpscQueue<Envelope>? _queue;
     private readonly ChannelReader<Envelope>? _reader;
     private readonly ChannelWriter<Envelope>? _writer;
-    private readonly ConcurrentQueue<SystemMessage> _system = new();
+    private readonly MpscQueue<SystemMessage> _system = new();
     private readonly Lock _drainLock = new();
     private ActorCell _cell = null!;
     private MessageDispatcher _dispatcher = null!;
     private int _status;
+
+    // 1 once a system message is queued, 0 again when a run starts taking them: what a run asks between user messages,
+    // one read where the queue itself would take several.
+    private int _systemWaiting;
     private long _dropped;
     private bool _runsOnSender;
 
@@ -56,7 +59,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
         else
         {
-            _queue = new ConcurrentQueue<Envelope>();
+            _queue = new MpscQueue<Envelope>();
         }
     }
 
@@ -128,7 +131,8 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     public void PostSystem(SystemMessage message)
     {
         _system.Enqueue(message);
-        Interlocked.MemoryBarrier();
+        // Also the fence between the queued message and the status read below.
+        Interlocked.Exchange(ref _systemWaiting, 1);
         if (IsClosed)
         {
             DrainClosed();
@@ -209,6 +213,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     private void ProcessSystem()
     {
+        // Cleared before the queue is read, with a fence: a message queued after this either is taken below or sets it
+        // again. Messages left while the actor awaits a task are taken by the run its completion schedules, which starts here.
+        Interlocked.Exchange(ref _systemWaiting, 0);
         while (!_cell.HoldsForAsync && _system.TryDequeue(out SystemMessage? message))
         {
             _cell.SystemInvoke(message);
@@ -224,7 +231,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     {
         int throughput = _dispatcher.Throughput;
         int left = throughput;
-        ConcurrentQueue<Envelope>? queue = _queue;
+        MpscQueue<Envelope>? queue = _queue;
         while (left > 0 && !_cell.IsUserSuspended)
         {
             if (!_cell.TryTakeUnstashed(out Envelope envelope))
@@ -237,7 +244,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
             _cell.Invoke(envelope);
             left--;
-            if (!_system.IsEmpty)
+            if (Volatile.Read(ref _systemWaiting) != 0)
             {
                 ProcessSystem();
                 if (IsClosed)
