@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using NetHub.Messages;
 using NetHub.Osc;
 
@@ -28,6 +30,10 @@ internal sealed class LoopMemory
     /// </summary>
     private readonly long[] _sentTo = new long[AddressBuckets];
 
+    // What Note has taken since the last Commit.
+    private Noted[] _notes = new Noted[64];
+    private int _noted;
+
     /// <param name="capacity">How many different messages it can tell apart at once (rounded up to a power of two).</param>
     public LoopMemory(int capacity)
     {
@@ -36,6 +42,49 @@ internal sealed class LoopMemory
         _mask = size - 1;
         // Long before any clock's first reading, and far enough from long.MinValue that now minus it cannot overflow.
         Array.Fill(_sentTo, long.MinValue / 2);
+    }
+
+    /// <summary>
+    /// Notes that the message with <paramref name="fingerprint"/>, to the address whose <see cref="AddressHash"/> is
+    /// <paramref name="addressHash"/>, is to go out of the endpoints in <paramref name="endpointBits"/>: remembered at the
+    /// next <see cref="Commit"/>. The router holds what a run sends until the run ends, so nothing it sends can come back
+    /// before then; it commits just before it passes the sends on. A note is a store to a short array that stays in the
+    /// cache, and asks for the table slot it will write to be fetched meanwhile: remembering at once would wait for that
+    /// slot, which is often not in the cache, in the middle of routing each message.
+    /// </summary>
+    public void Note(ulong addressHash, ulong fingerprint, ulong endpointBits)
+    {
+        if (_noted == _notes.Length)
+        {
+            Array.Resize(ref _notes, _notes.Length * 2);
+        }
+
+        _notes[_noted++] = new Noted(addressHash, fingerprint, endpointBits);
+        Prefetch(ref _entries[(int)fingerprint & _mask]);
+    }
+
+    /// <summary>A hint to fetch <paramref name="entry"/>'s cache line: it never faults, and a slot moved by the GC meanwhile only misses the hint.</summary>
+    private static unsafe void Prefetch(ref Entry entry)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref entry));
+        }
+    }
+
+    /// <summary>Notes not yet committed.</summary>
+    public int NotedCount => _noted;
+
+    /// <summary>Remembers every message <see cref="Note"/>d since the last commit as gone out at <paramref name="timestamp"/>.</summary>
+    public void Commit(long timestamp)
+    {
+        Noted[] notes = _notes;
+        for (int i = 0; i < _noted; i++)
+        {
+            Remember(notes[i].AddressHash, notes[i].Fingerprint, notes[i].Endpoints, timestamp);
+        }
+
+        _noted = 0;
     }
 
     /// <summary>
@@ -117,6 +166,8 @@ internal sealed class LoopMemory
 
         return hash == 0 ? 1 : hash;
     }
+
+    private readonly record struct Noted(ulong AddressHash, ulong Fingerprint, ulong Endpoints);
 
     private struct Entry
     {

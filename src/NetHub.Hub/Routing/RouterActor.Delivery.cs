@@ -106,7 +106,7 @@ public sealed partial class RouterActor
             return;
         }
 
-        _recent.Remember(addressHash, message.Fingerprint(addressHash), slot.Bit, RunStamp());
+        _recent.Note(addressHash, message.Fingerprint(addressHash), slot.Bit);
         SendBatch batch = slot.Output ?? OpenOutput(slot);
 
         if (message.Scratch is { } scratch)
@@ -135,15 +135,22 @@ public sealed partial class RouterActor
     /// <summary>Passes on what this run produced: one send (or batch) per endpoint, then the history's records.</summary>
     protected override void RunCompleted()
     {
+        PassOn();
         _runStamp = 0;
         _logsInbound = null;
-        PassOn();
     }
 
     protected override void PostStop() => PassOn();
 
     private void PassOn()
     {
+        // The loop memory learns what this run sends before any of it leaves, so that an echo, which can only come after,
+        // finds it. The sends of a run that failed wait for the next run's end, and are remembered as leaving then.
+        if (_recent.NotedCount > 0)
+        {
+            _recent.Commit(RunStamp());
+        }
+
         // Sends first: on a receive thread (InlineRuns) an endpoint runs right here, and the history, which waits for
         // a pool thread, should not delay it.
         foreach (EndpointSlot slot in _withOutput)

@@ -114,7 +114,7 @@ public sealed partial class RouterActor
 
                 // Unchanged and to the same address, what goes out is what came in: its fingerprint is the same.
                 ulong fingerprint = !changed && target.SameAddress && inbound != 0 ? inbound : LoopMemory.Fingerprint(target.AddressHash, output);
-                _recent.Remember(target.AddressHash, fingerprint, slot.Bit, now);
+                _recent.Note(target.AddressHash, fingerprint, slot.Bit);
                 SendBatch batch = slot.Output ?? OpenOutput(slot);
                 if (changed)
                 {

@@ -137,4 +137,49 @@ public sealed class LoopMemoryTests
             Assert.True(seen.Add(Fingerprint("/mixer/ch/3/gain", i / 65535f)), $"value {i} collided");
         }
     }
+
+    [Fact]
+    public void ANotedMessage_IsRememberedAtTheCommit_AsGoneOutThen()
+    {
+        var memory = new LoopMemory(64);
+        ulong gain = LoopMemory.AddressHash("/mixer/ch/3/gain");
+        memory.Note(gain, Fingerprint("/mixer/ch/3/gain", -12f), 0b01);
+        memory.Note(gain, Fingerprint("/mixer/ch/3/gain", -12f), 0b10);
+
+        // Not sent yet: nothing can be coming back.
+        Assert.Equal(2, memory.NotedCount);
+        Assert.Equal(0UL, memory.ReturnedTo(Fingerprint("/mixer/ch/3/gain", -12f), now: 100, Window));
+        Assert.False(memory.MaySeeReturn(gain, now: 100, Window));
+
+        memory.Commit(timestamp: 500);
+
+        Assert.Equal(0, memory.NotedCount);
+        Assert.True(memory.MaySeeReturn(gain, now: 500 + Window, Window));
+        Assert.Equal(0b11UL, memory.ReturnedTo(Fingerprint("/mixer/ch/3/gain", -12f), now: 500 + Window, Window));
+        Assert.Equal(0UL, memory.ReturnedTo(Fingerprint("/mixer/ch/3/gain", -12f), now: 501 + Window, Window));
+    }
+
+    [Fact]
+    public void ACommit_TakesEveryNote_HoweverManyARunMade_AndOnlyOnce()
+    {
+        var memory = new LoopMemory(4096);
+        for (int i = 0; i < 1_000; i++)
+        {
+            memory.Note(LoopMemory.AddressHash($"/fader/{i}"), Fingerprint($"/fader/{i}", i), 1);
+        }
+
+        memory.Commit(timestamp: 10);
+        memory.Commit(timestamp: 10 + (2 * Window));
+
+        // The second commit had nothing to remember: the first one's time stands.
+        int found = 0;
+        for (int i = 0; i < 1_000; i++)
+        {
+            found += memory.ReturnedTo(Fingerprint($"/fader/{i}", i), now: 10 + Window, Window) == 1 ? 1 : 0;
+        }
+
+        // A table of 4,096 slots keeps nearly all of 1,000 different messages (a shared slot keeps the later one).
+        Assert.InRange(found, 850, 1_000);
+        Assert.Equal(0UL, memory.ReturnedTo(Fingerprint("/fader/7", 7), now: 11 + Window, Window));
+    }
 }
