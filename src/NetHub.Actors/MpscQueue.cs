@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NetHub.Actors;
 
@@ -155,12 +156,7 @@ internal sealed class MpscQueue<T>
 
         private readonly Slot[] _slots;
         private readonly int _mask;
-
-        // The reader's position; written only by the reader, read by anyone for the count.
-        private long _read;
-
-        // Positions claimed by writers so far, with FrozenBit once no claim may succeed here.
-        private long _claimed;
+        private MpscPositions _positions;
 
         public Segment(int length)
         {
@@ -176,22 +172,22 @@ internal sealed class MpscQueue<T>
 
         public volatile Segment? Next;
 
-        public bool IsEmpty => Volatile.Read(ref _read) == (Volatile.Read(ref _claimed) & ~FrozenBit);
+        public bool IsEmpty => Volatile.Read(ref _positions.Read) == (Volatile.Read(ref _positions.Claimed) & ~FrozenBit);
 
-        public long Count => Math.Max(0, (Volatile.Read(ref _claimed) & ~FrozenBit) - Volatile.Read(ref _read));
+        public long Count => Math.Max(0, (Volatile.Read(ref _positions.Claimed) & ~FrozenBit) - Volatile.Read(ref _positions.Read));
 
         public bool TryEnqueue(T item)
         {
             Slot[] slots = _slots;
             while (true)
             {
-                long tail = Volatile.Read(ref _claimed);
+                long tail = Volatile.Read(ref _positions.Claimed);
                 ref Slot slot = ref slots[(int)tail & _mask];
                 long waiting = Volatile.Read(ref slot.Sequence) - tail;
                 if (waiting == 0)
                 {
                     // Free for this position; a frozen segment's tail never equals a sequence, so it never gets here.
-                    if (Interlocked.CompareExchange(ref _claimed, tail + 1, tail) == tail)
+                    if (Interlocked.CompareExchange(ref _positions.Claimed, tail + 1, tail) == tail)
                     {
                         slot.Item = item;
                         Volatile.Write(ref slot.Sequence, tail + 1);
@@ -211,12 +207,12 @@ internal sealed class MpscQueue<T>
         public bool TryDequeue(out T item)
         {
             Slot[] slots = _slots;
-            long head = _read;
+            long head = _positions.Read;
             ref Slot slot = ref slots[(int)head & _mask];
             SpinWait spinner = default;
             while (Volatile.Read(ref slot.Sequence) != head + 1)
             {
-                if ((Volatile.Read(ref _claimed) & ~FrozenBit) == head)
+                if ((Volatile.Read(ref _positions.Claimed) & ~FrozenBit) == head)
                 {
                     item = default!;
                     return false;
@@ -234,10 +230,29 @@ internal sealed class MpscQueue<T>
 
             // Free for the lap after this one.
             Volatile.Write(ref slot.Sequence, head + slots.Length);
-            Volatile.Write(ref _read, head + 1);
+            Volatile.Write(ref _positions.Read, head + 1);
             return true;
         }
 
-        public void Freeze() => Interlocked.Or(ref _claimed, FrozenBit);
+        public void Freeze() => Interlocked.Or(ref _positions.Claimed, FrozenBit);
     }
+}
+
+/// <summary>
+/// The two positions of an <see cref="MpscQueue{T}"/> segment, each on a cache line of its own (and away from the fields
+/// beside them): with the reader on one core and a writer on another, the reader's stores and the writer's claims would
+/// otherwise pull one line back and forth between them.
+/// </summary>
+[StructLayout(LayoutKind.Explicit, Size = 3 * CacheLine)]
+internal struct MpscPositions
+{
+    private const int CacheLine = 64;
+
+    /// <summary>The reader's position; written only by the reader, read by anyone for the count.</summary>
+    [FieldOffset(CacheLine)]
+    public long Read;
+
+    /// <summary>Positions claimed by writers so far, with FrozenBit once no claim may succeed there.</summary>
+    [FieldOffset(2 * CacheLine)]
+    public long Claimed;
 }
