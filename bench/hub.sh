@@ -6,7 +6,15 @@
 #                        the router, out to the endpoint), is printed beside them for context
 # Goal: RouteHop's ratio to ChannelHop <= 2.00 per message. The route's path crosses two mailboxes, so its cost per
 # hop is RouteHop against ChannelTwoHops (the ratio of the two Mean columns); docs/performance.md gives both.
-# Pass "--job short" for a quick look; the recorded figures use the default job.
+# HISTORY=false measures only the cases without the history (the router alone), HISTORY=true only those with it.
+# Pass "--job short" for a quick look, "--launchCount 5" for five processes per case (the goal is judged on medians
+# over at least five); the recorded figures use the default job.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet run -c Release --project tests/NetHub.Benchmarks -- --filter '*RouteHopBenchmarks*' "$@"
+case "${HISTORY:-}" in
+  "") filter='*RouteHopBenchmarks*' ;;
+  false) filter='*RouteHopBenchmarks*History: False*' ;;
+  true) filter='*RouteHopBenchmarks*History: True*' ;;
+  *) echo "HISTORY must be true, false or unset, not '$HISTORY'" >&2; exit 2 ;;
+esac
+dotnet run -c Release --project tests/NetHub.Benchmarks -- --filter "$filter" "$@"
