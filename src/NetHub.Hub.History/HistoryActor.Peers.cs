@@ -7,7 +7,10 @@ public sealed partial class HistoryActor
     private readonly RecencyList<PeerEntry> _peerRecency = new();
     private long _peersEvicted;
 
-    private void HearPeer(PeerKey key, long now, DateTimeOffset at, int bytes)
+    private void HearPeer(PeerKey key, long now, DateTimeOffset at, int bytes) => SeePeer(key, now, at).Counter.Add(now, bytes);
+
+    /// <summary>Notes that <paramref name="key"/>'s peer was heard from at <paramref name="at"/> (a new one appears, a silent one reappears), without counting traffic.</summary>
+    private PeerEntry SeePeer(PeerKey key, long now, DateTimeOffset at)
     {
         if (_peers.TryGetValue(key, out PeerEntry? peer))
         {
@@ -29,7 +32,7 @@ public sealed partial class HistoryActor
 
         peer.LastHeardTicks = now;
         peer.LastSeen = at;
-        peer.Counter.Add(now, bytes);
+        return peer;
     }
 
     private PeerEntry NewPeer(PeerKey key)

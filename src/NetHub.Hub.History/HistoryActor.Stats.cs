@@ -1,3 +1,5 @@
+using NetHub.Transports;
+
 namespace NetHub.Hub.History;
 
 /// <summary>Errors by reason and the statistics report.</summary>
@@ -21,9 +23,17 @@ public sealed partial class HistoryActor
         DateTimeOffset at = _time.GetUtcNow();
         _totalErrors++;
         Endpoint(error.Endpoint).Errors++;
-        if (error.Peer is not null && _peers.TryGetValue(new PeerKey(error.Endpoint, error.Peer), out PeerEntry? peer))
+        if (error.Peer is not null)
         {
-            peer.Errors++;
+            var peerKey = new PeerKey(error.Endpoint, error.Peer);
+            if (error.Received)
+            {
+                SeePeer(peerKey, Now(), at).Errors++;
+            }
+            else if (_peers.TryGetValue(peerKey, out PeerEntry? peer))
+            {
+                peer.Errors++;
+            }
         }
 
         var key = new ErrorKey(error.Endpoint, error.Reason);

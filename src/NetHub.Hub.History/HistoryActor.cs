@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using NetHub.Actors;
+using NetHub.Transports;
 
 namespace NetHub.Hub.History;
 

@@ -49,7 +49,7 @@ public sealed class HubActor : Actor
         IActorRef? surfaces = settings.Surfaces.Count == 0
             ? null
             : Context.ActorOf(Props.Create(() => new SurfacesActor(settings.Surfaces, _router, _cues)), "surfaces");
-        var context = new EndpointContext(_setup.NodeName, _router, _setup.Scheduler);
+        var context = new EndpointContext(_setup.NodeName, _router, _setup.Scheduler, _history);
         _endpoints = Context.ActorOf(Props.Create(() => new EndpointsActor(_setup.Endpoints, context)), "endpoints");
 
         // Queued before any endpoint can have received anything: endpoints open their sockets in their own PreStart,

@@ -1,15 +1,20 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using NetHub.Actors;
 
 namespace NetHub.Transports;
 
 /// <summary>
 /// Traffic counters of one endpoint, updated from receive threads and the endpoint actor alike
 /// (interlocked; no allocation on the counting path). Errors and drops are also counted by reason,
-/// so a technician sees "UnknownTypeTag: 3, LateBundle: 1" rather than a bare total.
+/// so a technician sees "UnknownTypeTag: 3, LateBundle: 1" rather than a bare total. Each error is also told, with
+/// its peer, to the node's error sink (<see cref="EndpointContext.Errors"/>) for the traffic statistics.
 /// </summary>
 public sealed class EndpointCounters
 {
+    private readonly string _endpoint;
+    private readonly IActorRef? _reports;
+
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _drops = new(StringComparer.Ordinal);
     private long _packetsIn;
@@ -20,6 +25,20 @@ public sealed class EndpointCounters
     private long _bytesOut;
     private long _errorTotal;
     private long _dropTotal;
+
+    /// <summary>Counters that only count.</summary>
+    public EndpointCounters()
+        : this(string.Empty, null)
+    {
+    }
+
+    /// <summary>Counters of <paramref name="endpoint"/> that also tell <paramref name="reports"/> of each error.</summary>
+    public EndpointCounters(string endpoint, IActorRef? reports)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        _endpoint = endpoint;
+        _reports = reports;
+    }
 
     public void PacketIn(int bytes)
     {
@@ -37,10 +56,20 @@ public sealed class EndpointCounters
         Interlocked.Add(ref _bytesOut, bytes);
     }
 
-    public void Error(string reason)
+    /// <summary>Counts an error by <paramref name="reason"/>, and reports it with <paramref name="peer"/> (where it came from or was going) when known.</summary>
+    public void Error(string reason, string? peer = null)
     {
         Interlocked.Increment(ref _errorTotal);
         _errors.AddOrUpdate(reason, 1, static (_, n) => n + 1);
+        _reports?.Tell(new TrafficError(_endpoint, peer, reason));
+    }
+
+    /// <summary>Counts an error in what <paramref name="peer"/> sent (a packet or text that cannot be read, a refused connection) and reports it as received from that peer.</summary>
+    public void Rejected(string reason, string? peer)
+    {
+        Interlocked.Increment(ref _errorTotal);
+        _errors.AddOrUpdate(reason, 1, static (_, n) => n + 1);
+        _reports?.Tell(new TrafficError(_endpoint, peer, reason, Received: peer is not null));
     }
 
     public void Drop(string reason, int count = 1)

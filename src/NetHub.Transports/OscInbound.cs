@@ -115,10 +115,13 @@ internal sealed partial class OscInbound
         }
     }
 
-    /// <summary>A problem that is not the packet's bytes (a send failure, a refused client): counted and logged, rate-limited.</summary>
-    public void Problem(string reason, string detail)
+    /// <summary>
+    /// A problem that is not the packet's bytes (a send failure, a refused client): counted (with the peer it concerns,
+    /// when there is one) and logged, rate-limited.
+    /// </summary>
+    public void Problem(string reason, string detail, string? peer = null)
     {
-        _counters.Error(reason);
+        _counters.Error(reason, peer);
         if (_errorLog.TryAcquire(out long suppressed))
         {
             TransportsLog.EndpointProblem(_log, _endpoint, detail, Suppressed(suppressed));
@@ -130,7 +133,7 @@ internal sealed partial class OscInbound
     /// <summary>Counts and logs (rate-limited) a packet or frame that could not be read.</summary>
     public void Reject(OscError error, string? peer)
     {
-        _counters.Error(ReasonNames[error.Reason]);
+        _counters.Rejected(ReasonNames[error.Reason], peer);
         if (_errorLog.TryAcquire(out long suppressed))
         {
             TransportsLog.MalformedPacket(_log, _endpoint, peer ?? "unknown peer", error.Describe(), ReasonNames[error.Reason], Suppressed(suppressed));

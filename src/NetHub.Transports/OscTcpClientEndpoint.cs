@@ -55,7 +55,7 @@ public sealed class OscTcpClientEndpoint : TcpClientEndpoint
         }
     }
 
-    private protected override void Problem(string reason, string detail) => _inbound.Problem(reason, detail);
+    private protected override void Problem(string reason, string detail, string? peer = null) => _inbound.Problem(reason, detail, peer);
 
     private protected override void Stopped() => _inbound.CancelScheduled();
 }

@@ -97,7 +97,7 @@ internal sealed class OscTcpConnection : Actor
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
         {
             _counters.Drop("SendFailed");
-            _inbound.Problem("SendFailed", $"cannot send to client {Peer}: {ex.Message}");
+            _inbound.Problem("SendFailed", $"cannot send to client {Peer}: {ex.Message}", Peer);
 
             // The read loop then sees the connection end and reports it once.
             ShutdownQuietly(_socket);

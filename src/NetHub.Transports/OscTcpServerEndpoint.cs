@@ -42,7 +42,7 @@ public sealed class OscTcpServerEndpoint : TcpServerEndpoint
         }
     }
 
-    private protected override void Problem(string reason, string detail) => _inbound.Problem(reason, detail);
+    private protected override void Problem(string reason, string detail, string? peer = null) => _inbound.Problem(reason, detail, peer);
 
     private protected override void Stopped() => _inbound.CancelScheduled();
 }

@@ -118,7 +118,7 @@ public sealed partial class OscUdpEndpoint
             _counters.Drop("NoDestination");
             _inbound.Problem("NoDestination", command.To is null
                 ? $"nowhere to send {command.Address}: no remote is configured and the message is not a reply to a peer"
-                : $"cannot reply to '{command.To}': not an IP address and port");
+                : $"cannot reply to '{command.To}': not an IP address and port", command.To);
             return;
         }
 
@@ -130,7 +130,7 @@ public sealed partial class OscUdpEndpoint
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
         {
             _counters.Drop("Unconvertible");
-            _inbound.Problem("Unconvertible", $"cannot send {command.Address} as OSC: {ex.Message}");
+            _inbound.Problem("Unconvertible", $"cannot send {command.Address} as OSC: {ex.Message}", command.To);
             return;
         }
 
@@ -143,7 +143,7 @@ public sealed partial class OscUdpEndpoint
         catch (SocketException ex)
         {
             _counters.Drop("SendFailed");
-            _inbound.Problem("SendFailed", $"cannot send {command.Address} to {destination}: {Describe(ex)}");
+            _inbound.Problem("SendFailed", $"cannot send {command.Address} to {destination}: {Describe(ex)}", command.To);
         }
     }
 

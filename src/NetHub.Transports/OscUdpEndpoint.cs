@@ -22,7 +22,7 @@ public sealed partial class OscUdpEndpoint : Actor
     private readonly string _name;
     private readonly OscUdpSettings _settings;
     private readonly EndpointContext _context;
-    private readonly EndpointCounters _counters = new();
+    private readonly EndpointCounters _counters;
     private readonly OscLimits _limits;
     private readonly MessageHistory _history;
     private readonly PeerTable _peers;
@@ -40,6 +40,7 @@ public sealed partial class OscUdpEndpoint : Actor
         _name = name;
         _settings = settings;
         _context = context;
+        _counters = new EndpointCounters(name, context.Errors);
         _time = context.Scheduler.Time;
         _limits = settings.Limits.ToOscLimits();
         _history = new MessageHistory(settings.HistorySize, _limits);

@@ -39,6 +39,7 @@ public abstract class TcpClientEndpoint : Actor
         _reconnect = reconnect;
         Time = context.Scheduler.Time;
         History = history;
+        Counters = new EndpointCounters(name, context.Errors);
         Receive<ConnectResult>(OnConnectResult);
         Receive<ConnectionClosed>(c => c.Generation == _generation, OnClosed);
         Receive<ConnectionClosed>(_ => { });
@@ -57,7 +58,7 @@ public abstract class TcpClientEndpoint : Actor
 
     private protected TimeProvider Time { get; }
 
-    private protected EndpointCounters Counters { get; } = new();
+    private protected EndpointCounters Counters { get; }
 
     private protected MessageHistory History { get; }
 
@@ -89,7 +90,7 @@ public abstract class TcpClientEndpoint : Actor
     private protected abstract byte[]? Encode(HubMessage message, out ReadOnlyMemory<byte> content);
 
     /// <summary>Logs a problem with the endpoint (the caller has counted it), at most as often as the endpoint allows.</summary>
-    private protected abstract void Problem(string reason, string detail);
+    private protected abstract void Problem(string reason, string detail, string? peer = null);
 
     /// <summary>Called when the endpoint stops, after the connection is closed.</summary>
     private protected virtual void Stopped()

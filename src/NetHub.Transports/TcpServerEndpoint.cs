@@ -33,6 +33,7 @@ public abstract class TcpServerEndpoint : Actor
         _maxClients = maxClients;
         Time = context.Scheduler.Time;
         History = history;
+        Counters = new EndpointCounters(name, context.Errors);
         Peers = new PeerTable(maxClients * 4, TimeSpan.FromMinutes(1));
         Receive<Accepted>(OnAccepted);
         Receive<Terminated>(t => _clients.Remove(t.ActorRef));
@@ -55,7 +56,7 @@ public abstract class TcpServerEndpoint : Actor
 
     private protected TimeProvider Time { get; }
 
-    private protected EndpointCounters Counters { get; } = new();
+    private protected EndpointCounters Counters { get; }
 
     private protected MessageHistory History { get; }
 
@@ -74,7 +75,7 @@ public abstract class TcpServerEndpoint : Actor
     private protected abstract object? Encode(HubMessage message);
 
     /// <summary>Logs a problem with the endpoint (the caller has counted it), at most as often as the endpoint allows.</summary>
-    private protected abstract void Problem(string reason, string detail);
+    private protected abstract void Problem(string reason, string detail, string? peer = null);
 
     /// <summary>Called when the endpoint stops, after the listener is closed.</summary>
     private protected virtual void Stopped()
@@ -156,6 +157,7 @@ public abstract class TcpServerEndpoint : Actor
         {
             TransportsLog.ClientRefused(Log, Name, peer, _maxClients);
             Counters.Drop("TooManyClients");
+            Counters.Rejected("TooManyClients", peer);
             accepted.Socket.Dispose();
             return;
         }
@@ -190,7 +192,7 @@ public abstract class TcpServerEndpoint : Actor
             Counters.Drop("NoClient");
             Problem("NoClient", command.To is null
                 ? $"nobody to send {command.Address} to: no client is connected to {_bind}"
-                : $"cannot reply to {command.To}: that client is not connected");
+                : $"cannot reply to {command.To}: that client is not connected", command.To);
         }
     }
 

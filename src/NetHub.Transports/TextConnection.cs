@@ -89,7 +89,7 @@ internal sealed class TextConnection : Actor
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
         {
             _counters.Drop("SendFailed");
-            _inbound.Problem("SendFailed", $"cannot send to client {_peer}: {ex.Message}");
+            _inbound.Problem("SendFailed", $"cannot send to client {_peer}: {ex.Message}", _peer);
 
             // The read loop then sees the connection end and reports it once.
             OscTcpConnection.ShutdownQuietly(_socket);

@@ -54,7 +54,7 @@ internal sealed class TextInbound
         _history.Record(MessageDirection.In, message, peer, now);
         if (!TextCodec.TryDecode(message, Encoding, out HubPayload payload))
         {
-            _counters.Error("InvalidText");
+            _counters.Rejected("InvalidText", peer);
             if (_errorLog.TryAcquire(out long suppressed))
             {
                 TransportsLog.InvalidText(_log, _endpoint, message.Length, peer ?? "unknown peer", TextCodec.Name(Encoding), OscInbound.Suppressed(suppressed));
@@ -66,7 +66,7 @@ internal sealed class TextInbound
 
     public void TooLong(string? peer)
     {
-        _counters.Error("MessageTooLong");
+        _counters.Rejected("MessageTooLong", peer);
         if (_errorLog.TryAcquire(out long suppressed))
         {
             string hint = Framing switch
@@ -79,10 +79,13 @@ internal sealed class TextInbound
         }
     }
 
-    /// <summary>A problem that is not the received bytes (a send failure, no destination): counted and logged, rate-limited.</summary>
-    public void Problem(string reason, string detail)
+    /// <summary>
+    /// A problem that is not the received bytes (a send failure, no destination): counted (with the peer it concerns,
+    /// when there is one) and logged, rate-limited.
+    /// </summary>
+    public void Problem(string reason, string detail, string? peer = null)
     {
-        _counters.Error(reason);
+        _counters.Error(reason, peer);
         if (_errorLog.TryAcquire(out long suppressed))
         {
             TransportsLog.EndpointProblem(_log, _endpoint, detail, OscInbound.Suppressed(suppressed));

@@ -43,5 +43,5 @@ public sealed class TextTcpClientEndpoint : TcpClientEndpoint
         return frame;
     }
 
-    private protected override void Problem(string reason, string detail) => _inbound.Problem(reason, detail);
+    private protected override void Problem(string reason, string detail, string? peer = null) => _inbound.Problem(reason, detail, peer);
 }

@@ -34,5 +34,5 @@ public sealed class TextTcpServerEndpoint : TcpServerEndpoint
         return frame is null ? null : new TextConnection.SendText(frame, length);
     }
 
-    private protected override void Problem(string reason, string detail) => _inbound.Problem(reason, detail);
+    private protected override void Problem(string reason, string detail, string? peer = null) => _inbound.Problem(reason, detail, peer);
 }

@@ -15,7 +15,7 @@ public sealed class TextUdpEndpoint : Actor
 {
     private readonly string _name;
     private readonly TextUdpSettings _settings;
-    private readonly EndpointCounters _counters = new();
+    private readonly EndpointCounters _counters;
     private readonly MessageHistory _history;
     private readonly PeerTable _peers;
     private readonly TextInbound _inbound;
@@ -32,6 +32,7 @@ public sealed class TextUdpEndpoint : Actor
         ArgumentNullException.ThrowIfNull(context);
         _name = name;
         _settings = settings;
+        _counters = new EndpointCounters(name, context.Errors);
         _time = context.Scheduler.Time;
         _history = new MessageHistory(settings.HistorySize, packet => TextCodec.Describe(packet, settings.Encoding));
         _peers = new PeerTable(settings.Peers.Max, settings.Peers.InactiveTimeout);
@@ -190,7 +191,7 @@ public sealed class TextUdpEndpoint : Actor
             _counters.Drop("NoDestination");
             _inbound.Problem("NoDestination", command.To is null
                 ? $"nowhere to send {command.Address}: no remote is configured and the message is not a reply to a peer"
-                : $"cannot reply to '{command.To}': not an IP address and port");
+                : $"cannot reply to '{command.To}': not an IP address and port", command.To);
             return;
         }
 
@@ -203,7 +204,7 @@ public sealed class TextUdpEndpoint : Actor
         if (frame.Length > TextUdpSettings.MaxDatagram)
         {
             _counters.Drop("MessageTooLong");
-            _inbound.Problem("MessageTooLong", $"cannot send {command.Address} to {destination}: {frame.Length} bytes do not fit in one UDP datagram ({TextUdpSettings.MaxDatagram}); use a tcp-client endpoint for large messages");
+            _inbound.Problem("MessageTooLong", $"cannot send {command.Address} to {destination}: {frame.Length} bytes do not fit in one UDP datagram ({TextUdpSettings.MaxDatagram}); use a tcp-client endpoint for large messages", command.To);
             return;
         }
 
@@ -215,7 +216,7 @@ public sealed class TextUdpEndpoint : Actor
         catch (SocketException ex)
         {
             _counters.Drop("SendFailed");
-            _inbound.Problem("SendFailed", $"cannot send {command.Address} to {destination}: {OscUdpEndpoint.Describe(ex)}");
+            _inbound.Problem("SendFailed", $"cannot send {command.Address} to {destination}: {OscUdpEndpoint.Describe(ex)}", command.To);
         }
     }
 

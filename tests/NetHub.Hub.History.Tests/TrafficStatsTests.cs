@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NetHub.Osc;
+using NetHub.Transports;
 using Xunit.Abstractions;
 
 namespace NetHub.Hub.History.Tests;
@@ -183,6 +184,36 @@ public sealed class TrafficStatsTests(ITestOutputHelper output) : HistoryTestKit
         Assert.Equal(3, stats.Peers.Single().Errors);
         Assert.Equal(2, Logs.Count(e => e.EventId.Id == 3404));
         Assert.True(Logs.Contains(LogLevel.Warning, "Endpoint tablet: malformed OSC packet (from 10.0.0.7:9000)"));
+    }
+
+    [Fact]
+    public void AnErrorInWhatAPeerSent_MakesThePeerKnown_WithoutCountingItAsTraffic()
+    {
+        // A device that only ever sends what cannot be read still shows among the peers, with its errors.
+        StartHistory();
+        History.Tell(new TrafficError(Tablet, PeerA, "UnknownTypeTag", Received: true));
+        Step(TimeSpan.FromSeconds(1));
+        History.Tell(new TrafficError(Tablet, PeerA, "UnknownTypeTag", Received: true));
+
+        TrafficStatsReport stats = Stats();
+
+        PeerStatus peer = Assert.Single(stats.Peers);
+        Assert.Equal((Tablet, PeerA, Start, Start + TimeSpan.FromSeconds(1), 2L), (peer.Endpoint, peer.Peer, peer.FirstSeen, peer.LastSeen, peer.Errors));
+        Assert.Equal(0, stats.In.Messages);
+        Assert.Equal(0, peer.Counts.Messages);
+        Assert.Equal(2, stats.Endpoints.Single(e => e.Endpoint == Tablet).Errors);
+    }
+
+    [Fact]
+    public void AnErrorSendingToAPeerNeverHeardFrom_DoesNotInventThePeer()
+    {
+        StartHistory();
+        History.Tell(new TrafficError(Tablet, "not-a-peer", "NoDestination"));
+
+        TrafficStatsReport stats = Stats();
+
+        Assert.Empty(stats.Peers);
+        Assert.Equal(1, stats.TotalErrors);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using NetHub.Actors;
 using NetHub.Configuration;
+using NetHub.Hub.History;
 using NetHub.Osc;
 using NetHub.TestKit;
 using NetHub.Transports;
@@ -13,19 +14,43 @@ namespace NetHub.Hub.Tests;
 [Trait("Category", "Integration")]
 public sealed class HubActorTests(ITestOutputHelper output) : ActorTestKit(output)
 {
-    [Fact]
-    public void Hub_StartsTheConfiguredEndpoints_AndLogsInboundTrafficAtDebug()
+    private PreciseScheduler? _scheduler;
+
+    protected override void Dispose(bool disposing)
     {
-        Config config = Config.Parse("nethub.endpoints.osc-in { type = osc-udp, bind = \"127.0.0.1:0\" }").WithFallback(EndpointConfiguration.Reference).WithFallback(HubSettings.Reference).Resolve();
-        using var scheduler = new PreciseScheduler(Time, Logs.CreateLogger("scheduler"));
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _scheduler?.Dispose();
+        }
+    }
+
+    /// <summary>A hub on <paramref name="show"/>, started; with one endpoint that listens, that endpoint's status once it is bound.</summary>
+    private (IActorRef Hub, EndpointStatus? Listening) StartHub(string show)
+    {
+        Config config = Config.Parse(show).WithFallback(EndpointConfiguration.Reference).WithFallback(HubSettings.Reference).Resolve();
+        PreciseScheduler scheduler = _scheduler = new PreciseScheduler(Time, Logs.CreateLogger("scheduler"));
         IReadOnlyList<EndpointDefinition> endpoints = EndpointConfiguration.Read(config);
         IActorRef hub = Sys.ActorOf(Props.Create(() => new HubActor(new HubSetup("stage", endpoints, HubSettings.FromConfig(config, endpoints), scheduler))), "hub");
+        if (endpoints.Count != 1)
+        {
+            return (hub, null);
+        }
+
         EndpointStatus status = null!;
         AwaitCondition(() =>
         {
             status = AwaitResult(hub.AskAsync<EndpointStatusReport>(GetAllEndpointStatus.Instance, TimeSpan.FromMinutes(1))).Endpoints.Single();
             return status.Local is not null;
         });
+        return (hub, status);
+    }
+
+    [Fact]
+    public void Hub_StartsTheConfiguredEndpoints_AndLogsInboundTrafficAtDebug()
+    {
+        (_, EndpointStatus? listening) = StartHub("nethub.endpoints.osc-in { type = osc-udp, bind = \"127.0.0.1:0\" }");
+        EndpointStatus status = listening!;
         Assert.True(Sys.TryResolve("/user/hub/endpoints/osc-in/osc-udp", out _));
 
         using var tablet = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
@@ -37,6 +62,34 @@ public sealed class HubActorTests(ITestOutputHelper output) : ActorTestKit(outpu
     }
 
     [Fact]
+    public void AnEndpointsErrors_ShowInTheTrafficStatistics_ByReason_PerEndpointAndPeer()
+    {
+        (IActorRef hub, EndpointStatus? listening) = StartHub("nethub.endpoints.tablet { type = osc-udp, bind = \"127.0.0.1:0\" }");
+        EndpointStatus status = listening!;
+        using var tablet = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        tablet.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        string peer = NetAddress.Format((IPEndPoint)tablet.LocalEndPoint!);
+        byte[] unknownTag = OscCodec.Encode(new OscMessage("/x", OscArgument.Int32(1)));
+        unknownTag[Array.IndexOf(unknownTag, (byte)'i')] = (byte)'Q';
+
+        // A good message first, so the history knows the peer; then two it cannot read.
+        tablet.SendTo(OscCodec.Encode(new OscMessage("/fader/1", OscArgument.Float32(0.5f))), IPEndPoint.Parse(status.Local!));
+        tablet.SendTo(unknownTag, IPEndPoint.Parse(status.Local!));
+        tablet.SendTo(unknownTag, IPEndPoint.Parse(status.Local!));
+
+        TrafficStatsReport stats = null!;
+        AwaitCondition(() =>
+        {
+            stats = AwaitResult(hub.AskAsync<TrafficStatsReport>(new GetTrafficStats(), TimeSpan.FromMinutes(1)));
+            return stats.TotalErrors == 2;
+        });
+        ErrorCount error = Assert.Single(stats.Errors);
+        Assert.Equal(("tablet", "UnknownTypeTag", 2L, peer), (error.Endpoint, error.Reason, error.Count, error.LastPeer));
+        Assert.Equal(2, stats.Endpoints.Single(e => e.Endpoint == "tablet").Errors);
+        Assert.Equal(2, stats.Peers.Single(p => p.Peer == peer).Errors);
+    }
+
+    [Fact]
     public void Panic_ReachesEveryEndpoint_WhileOneOfThemIsFailing()
     {
         ExpectErrorLog("already in use");
@@ -45,7 +98,7 @@ public sealed class HubActorTests(ITestOutputHelper output) : ActorTestKit(outpu
         occupant.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         using var video = Listener();
         using var lights = Listener();
-        Config config = Config.Parse($$"""
+        (IActorRef hub, _) = StartHub($$"""
             nethub {
               endpoints {
                 video { type = osc-udp, remote = "{{video.LocalEndPoint}}" }
@@ -58,10 +111,7 @@ public sealed class HubActorTests(ITestOutputHelper output) : ActorTestKit(outpu
                 lights = [{ address = "/blackout", args = [1] }]
               }
             }
-            """).WithFallback(EndpointConfiguration.Reference).WithFallback(HubSettings.Reference).Resolve();
-        using var scheduler = new PreciseScheduler(Time, Logs.CreateLogger("scheduler"));
-        IReadOnlyList<EndpointDefinition> endpoints = EndpointConfiguration.Read(config);
-        IActorRef hub = Sys.ActorOf(Props.Create(() => new HubActor(new HubSetup("stage", endpoints, HubSettings.FromConfig(config, endpoints), scheduler))), "hub");
+            """);
         AwaitCondition(() => Logs.Entries.Any(e => e.EventId.Id == 1040 && e.Message.Contains("/endpoints/broken", StringComparison.Ordinal)));
 
         CommandResult result = AwaitResult(hub.AskAsync<CommandResult>(new Panic("test"), TimeSpan.FromMinutes(1)));

@@ -21,8 +21,8 @@ public abstract class EndpointTestKit(ITestOutputHelper output, bool manualTime 
         return Assert.Single(EndpointConfiguration.Read(config));
     }
 
-    protected IActorRef Start(EndpointDefinition definition, IActorRef? inbound = null) =>
-        Sys.ActorOf(EndpointFactory.Create(definition, new EndpointContext("test-node", inbound ?? TestActor.Ref, Scheduler)), definition.Name);
+    protected IActorRef Start(EndpointDefinition definition, IActorRef? inbound = null, IActorRef? errors = null) =>
+        Sys.ActorOf(EndpointFactory.Create(definition, new EndpointContext("test-node", inbound ?? TestActor.Ref, Scheduler, errors)), definition.Name);
 
     protected IActorRef StartUdp(string extra = "", string name = "ep", IActorRef? inbound = null) =>
         Start(Define($"type = osc-udp, bind = \"127.0.0.1:0\"\n{extra}", name), inbound);
