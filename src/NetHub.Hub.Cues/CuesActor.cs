@@ -2,13 +2,15 @@ using System.Globalization;
 using NetHub.Actors;
 using NetHub.Messages;
 using NetHub.Osc;
+using NetHub.Transports;
 
 namespace NetHub.Hub.Cues;
 
 /// <summary>
 /// /user/hub/cues: runs the show's cue lists (GO, BACK, GOTO, STOP with pre-waits, post-waits, auto-continue and
-/// auto-follow), recalls and snapshots scenes with timed fades, and fires the emergency stop. It only talks to the
-/// router, with the contract messages: sends go out as <see cref="SendTo"/>, values as <see cref="SetValue"/>, and
+/// auto-follow), recalls and snapshots scenes with timed fades, and fires the emergency stop. It talks to the
+/// router, with the contract messages (and asks the endpoints' states only to answer an emergency stop truthfully):
+/// sends go out as <see cref="SendTo"/>, values as <see cref="SetValue"/>, and
 /// it mirrors the current value of every scene target (<see cref="SubscribeValues"/>) so a fade starts from where
 /// the value is without asking anyone. Every wait and fade step is a keyed timer on the system clock; every command
 /// is answered with a <see cref="CommandResult"/> a technician can read aloud.
@@ -21,6 +23,7 @@ public sealed partial class CuesActor : Actor
     private readonly CuesSettings _settings;
     private MessageSource? _source;
     private readonly IActorRef _router;
+    private IActorRef? _endpoints;
     private readonly List<CueListState> _lists;
     private readonly List<SceneState> _scenes;
     private readonly Dictionary<long, CueRun> _runs = [];
@@ -50,6 +53,8 @@ public sealed partial class CuesActor : Actor
         Receive<SceneRecall>(Recall);
         Receive<SceneSnapshot>(Snapshot);
         Receive<Panic>(OnPanic);
+        Receive<PanicChecked>(OnPanicChecked);
+        Receive<CuesWiring>(wiring => _endpoints = wiring.Endpoints);
         Receive<GetCueStatus>(_ => Sender.Tell(Report(), Self));
         Receive<ValueChanged>(m => _mirror[m.Target] = m.Value);
         Receive<ValuesSnapshot>(OnValuesSnapshot);
@@ -243,6 +248,9 @@ public sealed partial class CuesActor : Actor
         _fades.Clear();
         _fadeOwner.Clear();
 
+        // First, so that nothing the routes held from before (a rate limit, a smoother) goes out after the panic messages.
+        string origin = OriginText(command);
+        _router.Tell(new DropHeldValues(origin), Self);
         DateTimeOffset now = Clock.GetUtcNow();
         foreach (PanicMessage message in _settings.Panic)
         {
@@ -253,9 +261,53 @@ public sealed partial class CuesActor : Actor
             ? "nothing (no messages configured under nethub.panic)"
             : string.Join("; ", _settings.Panic.GroupBy(p => p.Endpoint)
                 .Select(g => $"{g.Key}: {string.Join(", ", g.Select(p => MessageText(p.Address, p.Arguments)))}"));
-        CuesLog.Panic(Log, OriginText(command), cues, fades, sent);
-        Sender.Tell(CommandResult.Done($"PANIC: stopped {cues} cue(s) and {fades} fade(s); sent {sent}"), Self);
+        CuesLog.Panic(Log, origin, cues, fades, sent);
+        string answer = $"PANIC: stopped {cues} cue(s) and {fades} fade(s); sent {sent}";
+        if (_endpoints is null || _settings.Panic.Count == 0)
+        {
+            Sender.Tell(CommandResult.Done(answer), Self);
+            return;
+        }
+
+        // The messages are on their way; the answer waits for the endpoints' states (without holding up this actor),
+        // so that it says plainly which endpoints were not there to take them.
+        IActorRef replyTo = Sender;
+        _endpoints.AskAsync<EndpointStatusReport>(GetAllEndpointStatus.Instance, PanicCheckTimeout).PipeTo(
+            Self,
+            report => new PanicChecked(replyTo, origin, answer, report, null),
+            ex => new PanicChecked(replyTo, origin, answer, null, ex.Message));
     }
+
+    /// <summary>How long an emergency stop's answer waits for the endpoints' states (each endpoint has 2 s to answer).</summary>
+    private static readonly TimeSpan PanicCheckTimeout = TimeSpan.FromSeconds(3);
+
+    private void OnPanicChecked(PanicChecked check)
+    {
+        if (check.Report is null)
+        {
+            CuesLog.PanicUnchecked(Log, check.Origin, check.Problem ?? "no answer");
+            check.ReplyTo.Tell(CommandResult.Done($"{check.Answer}; could not check that every endpoint was running ({check.Problem})"), Self);
+            return;
+        }
+
+        string[] notRunning = [.. _settings.Panic.Select(p => p.Endpoint).Distinct(StringComparer.Ordinal)
+            .Select(name => check.Report.Endpoints.FirstOrDefault(e => e.Name == name))
+            .OfType<EndpointStatus>()
+            .Where(e => !e.Running)
+            .Select(e => $"{e.Name} ({e.State})")];
+        if (notRunning.Length == 0)
+        {
+            check.ReplyTo.Tell(CommandResult.Done(check.Answer), Self);
+            return;
+        }
+
+        string endpoints = string.Join(", ", notRunning);
+        CuesLog.PanicNotDelivered(Log, check.Origin, endpoints);
+        check.ReplyTo.Tell(CommandResult.Failed($"{check.Answer}; NOT delivered to {endpoints}"), Self);
+    }
+
+    /// <summary>An emergency stop's answer, once the endpoints' states are known (or could not be).</summary>
+    private sealed record PanicChecked(IActorRef ReplyTo, string Origin, string Answer, EndpointStatusReport? Report, string? Problem);
 
     private MessageSource Source => _source ??= new(_settings.NodeName ?? Context.System.Name, "cues", null);
 

@@ -20,6 +20,12 @@ internal static partial class CuesLog
     [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "PANIC pressed by {Origin}: stopped {Cues} cue(s) and {Fades} fade(s); sent {Sent}")]
     public static partial void Panic(ILogger logger, string origin, int cues, int fades, string sent);
 
+    [LoggerMessage(EventId = 3214, Level = LogLevel.Error, Message = "PANIC pressed by {Origin}: the panic messages for {Endpoints} were NOT delivered: the endpoint was not running when they were sent. Fix the endpoint (see its errors above and `nethub status`), then press PANIC again")]
+    public static partial void PanicNotDelivered(ILogger logger, string origin, string endpoints);
+
+    [LoggerMessage(EventId = 3215, Level = LogLevel.Warning, Message = "PANIC pressed by {Origin}: could not check that every endpoint was running to take its panic messages ({Why})")]
+    public static partial void PanicUnchecked(ILogger logger, string origin, string why);
+
     [LoggerMessage(EventId = 3205, Level = LogLevel.Warning, Message = "Cue list {List}: cue {Cue} not fired ({Why}): more than {Max} cues fired in one step. Check for go actions that trigger each other")]
     public static partial void TooManyFires(ILogger logger, string list, string cue, string why, int max);
 

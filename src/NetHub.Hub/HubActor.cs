@@ -56,6 +56,7 @@ public sealed class HubActor : Actor
         // which runs after this message is already in the router's mailbox.
         var surfaceEndpoints = settings.Surfaces.Select(s => s.Endpoint).ToHashSet(StringComparer.Ordinal);
         _router.Tell(new RouterWiring(_endpoints, _cues, _history, surfaces, surfaceEndpoints), Self);
+        _cues.Tell(new CuesWiring(_endpoints), Self);
         HubLog.Started(Log, _setup.Endpoints.Count, string.Join(", ", _setup.Endpoints.Select(e => $"{e.Name} ({e.Type})")));
         foreach (RouteSettings route in settings.Router.Routes)
         {

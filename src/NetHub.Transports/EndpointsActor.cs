@@ -72,5 +72,5 @@ public sealed class EndpointsActor : Actor
     }
 
     private static EndpointStatus Unavailable(EndpointDefinition endpoint, string state) =>
-        new(endpoint.Name, endpoint.Type, state, null, new CounterSnapshot(0, 0, 0, 0, 0, 0, 0, 0, new Dictionary<string, long>(), new Dictionary<string, long>()), [], []);
+        new(endpoint.Name, endpoint.Type, state, null, new CounterSnapshot(0, 0, 0, 0, 0, 0, 0, 0, new Dictionary<string, long>(), new Dictionary<string, long>()), [], [], Running: false);
 }

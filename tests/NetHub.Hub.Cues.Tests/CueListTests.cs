@@ -237,6 +237,7 @@ public sealed class CueListTests(ITestOutputHelper output) : CuesTestKit(output)
 
         Assert.Equal("PANIC: stopped 1 cue(s) and 0 fade(s); sent nothing (no messages configured under nethub.panic)", Ok(new Panic("cli")).Message);
 
+        Assert.Equal(new DropHeldValues("cli"), router.ExpectMsg<DropHeldValues>());
         Advance(TimeSpan.FromSeconds(5));
         router.ExpectNoMsg();
         Assert.Equal(CueState.Stopped, CueOf("main", "2").State);

@@ -272,6 +272,8 @@ public sealed class SceneTests(ITestOutputHelper output) : CuesTestKit(output)
         string result = Ok(new Panic("web operator")).Message;
 
         Assert.Equal("PANIC: stopped 2 cue(s) and 1 fade(s); sent td: /stop, /black 1; lights: /off", result);
+        // The router drops what its routes hold for later before the panic messages, so none of it goes out after them.
+        Assert.Equal(new DropHeldValues("web operator"), router.ExpectMsg<DropHeldValues>());
         ExpectSend(router, "td", "/stop");
         Assert.Equal("1", Text(Args(ExpectSend(router, "td", "/black").Message)));
         ExpectSend(router, "lights", "/off");

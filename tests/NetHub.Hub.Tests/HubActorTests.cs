@@ -25,14 +25,14 @@ public sealed class HubActorTests(ITestOutputHelper output) : ActorTestKit(outpu
         }
     }
 
-    /// <summary>A hub on <paramref name="show"/>, started; with one endpoint that listens, that endpoint's status once it is bound.</summary>
-    private (IActorRef Hub, EndpointStatus? Listening) StartHub(string show)
+    /// <summary>A hub on <paramref name="show"/>, started; with <paramref name="listening"/>, its one endpoint's status once it is bound.</summary>
+    private (IActorRef Hub, EndpointStatus? Listening) StartHub(string show, bool listening = false)
     {
         Config config = Config.Parse(show).WithFallback(EndpointConfiguration.Reference).WithFallback(HubSettings.Reference).Resolve();
         PreciseScheduler scheduler = _scheduler = new PreciseScheduler(Time, Logs.CreateLogger("scheduler"));
         IReadOnlyList<EndpointDefinition> endpoints = EndpointConfiguration.Read(config);
         IActorRef hub = Sys.ActorOf(Props.Create(() => new HubActor(new HubSetup("stage", endpoints, HubSettings.FromConfig(config, endpoints), scheduler))), "hub");
-        if (endpoints.Count != 1)
+        if (!listening)
         {
             return (hub, null);
         }
@@ -49,7 +49,7 @@ public sealed class HubActorTests(ITestOutputHelper output) : ActorTestKit(outpu
     [Fact]
     public void Hub_StartsTheConfiguredEndpoints_AndLogsInboundTrafficAtDebug()
     {
-        (_, EndpointStatus? listening) = StartHub("nethub.endpoints.osc-in { type = osc-udp, bind = \"127.0.0.1:0\" }");
+        (_, EndpointStatus? listening) = StartHub("nethub.endpoints.osc-in { type = osc-udp, bind = \"127.0.0.1:0\" }", listening: true);
         EndpointStatus status = listening!;
         Assert.True(Sys.TryResolve("/user/hub/endpoints/osc-in/osc-udp", out _));
 
@@ -64,7 +64,7 @@ public sealed class HubActorTests(ITestOutputHelper output) : ActorTestKit(outpu
     [Fact]
     public void AnEndpointsErrors_ShowInTheTrafficStatistics_ByReason_PerEndpointAndPeer()
     {
-        (IActorRef hub, EndpointStatus? listening) = StartHub("nethub.endpoints.tablet { type = osc-udp, bind = \"127.0.0.1:0\" }");
+        (IActorRef hub, EndpointStatus? listening) = StartHub("nethub.endpoints.tablet { type = osc-udp, bind = \"127.0.0.1:0\" }", listening: true);
         EndpointStatus status = listening!;
         using var tablet = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         tablet.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -93,6 +93,7 @@ public sealed class HubActorTests(ITestOutputHelper output) : ActorTestKit(outpu
     public void Panic_ReachesEveryEndpoint_WhileOneOfThemIsFailing()
     {
         ExpectErrorLog("already in use");
+        ExpectErrorLog("were NOT delivered");
         Logs.ExpectDeadLetters(m => m is SendBatch { Count: 1 } batch && batch[0].Address == "/off");
         using var occupant = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         occupant.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -116,9 +117,32 @@ public sealed class HubActorTests(ITestOutputHelper output) : ActorTestKit(outpu
 
         CommandResult result = AwaitResult(hub.AskAsync<CommandResult>(new Panic("test"), TimeSpan.FromMinutes(1)));
 
-        Assert.True(result.Ok, result.Message);
         Assert.Equal("/movie/stop", ReceiveAddress(video));
         Assert.Equal("/blackout", ReceiveAddress(lights));
+
+        // The answer does not pretend: the failing endpoint was not there to take its message.
+        Assert.False(result.Ok);
+        Assert.Equal(
+            "PANIC: stopped 0 cue(s) and 0 fade(s); sent video: /movie/stop; broken: /off; lights: /blackout 1; NOT delivered to broken (restarting after a failure (see the log))",
+            result.Message);
+        Assert.Contains(Logs.Entries, e => e.EventId.Id == 3214 && e.Message.Contains("panic messages for broken (restarting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Panic_WithEveryEndpointRunning_SaysSo()
+    {
+        using var video = Listener();
+        (IActorRef hub, _) = StartHub($$"""
+            nethub {
+              endpoints.video { type = osc-udp, remote = "{{video.LocalEndPoint}}" }
+              panic.video = [{ address = "/movie/stop" }]
+            }
+            """);
+
+        CommandResult result = AwaitResult(hub.AskAsync<CommandResult>(new Panic("test"), TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(new CommandResult(true, "PANIC: stopped 0 cue(s) and 0 fade(s); sent video: /movie/stop"), result);
+        Assert.Equal("/movie/stop", ReceiveAddress(video));
     }
 
     private static Socket Listener()

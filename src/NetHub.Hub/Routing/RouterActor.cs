@@ -110,6 +110,7 @@ public sealed partial class RouterActor : Actor
         Receive<GetValues>(OnGetValues);
         Receive<FlushLane>(OnFlushLane);
         Receive<FlushDeferred>(OnFlushDeferred);
+        Receive<DropHeldValues>(OnDropHeldValues);
         Receive<ControlReply>(OnControlReply);
         Receive<Terminated>(OnTerminated);
         Receive<GetRouterCounters>(_ => Sender.Tell(Counters()));
@@ -418,6 +419,43 @@ public sealed partial class RouterActor : Actor
                 _transformDrops++;
                 return false;
         }
+    }
+
+    /// <summary>
+    /// An emergency stop: what routes hold for later (rate-limit holds, smoothers settling) and the latest-value lane's
+    /// waiting values are dropped, their timers cancelled, and every route's transform state starts afresh.
+    /// </summary>
+    private void OnDropHeldValues(DropHeldValues drop)
+    {
+        int held = _deferred.Count;
+        foreach ((int, string) key in _deferred.Keys)
+        {
+            Timers.Cancel(("defer", key));
+        }
+
+        _deferred.Clear();
+        foreach (AddressPlan plan in _plans.Values)
+        {
+            foreach (RouteMatch? match in plan.Matches)
+            {
+                if (match is not null)
+                {
+                    match.State = null;
+                    match.Deferred = false;
+                }
+            }
+        }
+
+        foreach (EndpointSlot slot in _endpoints.Values)
+        {
+            if (slot.Pending is { Count: > 0 } waiting)
+            {
+                held += waiting.Count;
+                waiting.Clear();
+            }
+        }
+
+        HubLog.HeldValuesDropped(Log, drop.Origin, held);
     }
 
     private void OnFlushDeferred(FlushDeferred flush)
