@@ -45,7 +45,25 @@ public sealed record HubSettings(RouterSettings Router, CuesSettings Cues, IRead
             }
         }
 
-        return new HubSettings(RouterSettings.FromConfig(nethub, names), cues, surfaces, HistorySettings.FromConfig(nethub));
+        RouterSettings router = RouterSettings.FromConfig(nethub, names);
+        CheckTextEndpoints(nethub.GetConfig("commands"), "json", router.Commands.Json, endpoints);
+        CheckTextEndpoints(nethub.GetConfig("commands"), "cmd", router.Commands.Cmd, endpoints);
+        return new HubSettings(router, cues, surfaces, HistorySettings.FromConfig(nethub));
+    }
+
+    /// <summary>JSON commands and CMD: lines come as text: an OSC endpoint listed for them could never take one.</summary>
+    private static void CheckTextEndpoints(Config commands, string key, IReadOnlyList<string> listed, IReadOnlyList<EndpointDefinition> endpoints)
+    {
+        foreach (string name in listed)
+        {
+            if (endpoints.FirstOrDefault(e => e.Name == name) is { ReceivesText: false } osc)
+            {
+                throw commands.Error(
+                    key,
+                    $"text endpoints (udp, tcp-server, tcp-client): '{name}' is an {osc.Type} endpoint, which receives OSC, so a command could never arrive there as text; send it OSC commands under /nethub instead (nethub.osc-control)",
+                    $"'{name}'");
+            }
+        }
     }
 
     private static void CheckEndpoint(string endpoint, string where, string[] names)

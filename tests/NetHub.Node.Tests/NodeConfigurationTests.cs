@@ -50,6 +50,41 @@ public sealed class NodeConfigurationTests : IDisposable
         Assert.Contains("names endpoint 'qlab', which is not configured (endpoints are td)", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("cmd")]
+    public void Commands_OnAnOscEndpoint_AreRefused_WithWhereAndWhatToDoInstead(string protocol)
+    {
+        string file = Write("show.conf", $$"""
+            nethub.endpoints.osc-in { type = osc-udp, bind = ":8000" }
+            nethub.endpoints.panel { type = tcp-server, bind = ":9100" }
+            nethub.commands.{{protocol}} = [panel, osc-in]
+            """);
+
+        ConfigException error = Assert.ThrowsAny<ConfigException>(() => NodeConfiguration.Load([file], []));
+
+        Assert.Contains("show.conf:3:", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"commands.{protocol}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'osc-in' is an osc-udp endpoint, which receives OSC", error.Message, StringComparison.Ordinal);
+        Assert.Contains("send it OSC commands under /nethub instead", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Commands_OnTextEndpoints_AreTaken()
+    {
+        string file = Write("show.conf", """
+            nethub.endpoints.panel { type = tcp-server, bind = ":9100" }
+            nethub.endpoints.props { type = udp, bind = ":9200" }
+            nethub.endpoints.desk { type = tcp-client, remote = "127.0.0.1:9300" }
+            nethub.commands { json = [panel, desk], cmd = [props] }
+            """);
+
+        NodeConfiguration c = NodeConfiguration.Load([file], []);
+
+        Assert.Equal(["panel", "desk"], c.Hub.Router.Commands.Json);
+        Assert.Equal(["props"], c.Hub.Router.Commands.Cmd);
+    }
+
     private static string RepositoryRoot()
     {
         string? dir = AppContext.BaseDirectory;
