@@ -138,6 +138,33 @@ public sealed class ControlApiTests : IDisposable
     }
 
     [Fact]
+    public async Task History_ByTimeRange_AbsoluteOrHowLongAgo()
+    {
+        await using ControlNode node = await ControlNode.StartAsync(TdPort);
+        await node.PostJsonAsync("api/send", new { endpoint = "td", address = "/x", args = new object[] { 1 } });
+        await ReceiveAsync();
+        JsonElement sent = (await node.GetAsync("api/history?endpoint=td&address=/x")).Body.GetProperty("entries")[0];
+        DateTimeOffset at = sent.GetProperty("at").GetDateTimeOffset();
+
+        int Matched(JsonElement page) => page.GetProperty("matched").GetInt32();
+        string Q(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(1, Matched((await node.GetAsync($"api/history?address=/x&from={Q(at)}&to={Q(at)}")).Body));
+        Assert.Equal(0, Matched((await node.GetAsync($"api/history?address=/x&from={Q(at.AddMilliseconds(1))}")).Body));
+        Assert.Equal(0, Matched((await node.GetAsync($"api/history?address=/x&to={Q(at.AddMilliseconds(-1))}")).Body));
+        Assert.Equal(1, Matched((await node.GetAsync("api/history?address=/x&from=1h")).Body));
+        Assert.Equal(1, Matched((await node.GetAsync("api/history?address=/x&from=90m&to=0s")).Body));
+
+        (HttpStatusCode badTime, JsonElement badTimeBody) = await node.GetAsync("api/history?from=yesterday");
+        (HttpStatusCode backwards, JsonElement backwardsBody) = await node.GetAsync("api/history?from=0s&to=1h");
+        Assert.Equal(HttpStatusCode.BadRequest, badTime);
+        Assert.Equal("from must be a time such as 2026-12-06T20:15:00Z, or how long ago such as 30s, 5m or 1h, not 'yesterday'", badTimeBody.GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, backwards);
+        Assert.StartsWith("from (", backwardsBody.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(") is after to (", backwardsBody.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Send_TypesAndValues_KeepEveryOscType()
     {
         await using ControlNode node = await ControlNode.StartAsync(TdPort);

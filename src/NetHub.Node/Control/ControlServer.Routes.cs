@@ -22,7 +22,7 @@ public sealed partial class ControlServer
 {
     private static readonly string[] Routes =
     [
-        "GET /api/status", "GET /api/cues", "GET /api/traffic?top=", "GET /api/peers", "GET /api/history?endpoint=&address=&peer=&direction=&limit=",
+        "GET /api/status", "GET /api/cues", "GET /api/traffic?top=", "GET /api/peers", "GET /api/history?endpoint=&address=&peer=&direction=&from=&to=&limit=",
         "POST /api/cue/go|back|stop?list=", "POST /api/cue/goto?cue=&list=", "POST /api/scene/recall?scene=&fade=", "POST /api/scene/snapshot?scene=",
         "POST /api/panic", "POST /api/send",
     ];
@@ -184,7 +184,18 @@ public sealed partial class ControlServer
             direction = parsed;
         }
 
-        var query = new QueryHistory(Query(context, "endpoint"), Query(context, "address"), null, null, Query(context, "peer"), direction, limit);
+        DateTimeOffset now = time.GetUtcNow();
+        if (!TryTime(context, "from", now, out DateTimeOffset? from, out bad) || !TryTime(context, "to", now, out DateTimeOffset? to, out bad))
+        {
+            return bad;
+        }
+
+        if (from > to)
+        {
+            return Reply.Status(StatusCodes.Status400BadRequest, $"from ({from:O}) is after to ({to:O})");
+        }
+
+        var query = new QueryHistory(Query(context, "endpoint"), Query(context, "address"), from, to, Query(context, "peer"), direction, limit);
         return await hub.AskAsync<object>(query, _settings.AskTimeout).ConfigureAwait(false) switch
         {
             HistoryPage page => Reply.Ok(new HistoryResponse([.. page.Entries.Select(Item)], page.Matched, page.TotalRecorded)),
@@ -361,6 +372,58 @@ public sealed partial class ControlServer
 
         bad = Reply.Status(StatusCodes.Status400BadRequest, $"{name} must be a whole number from {min} to {max}, not '{text}'");
         return false;
+    }
+
+    /// <summary>
+    /// A point in time from the query: a date and time with its offset (<c>2026-12-06T20:15:00Z</c>), or a duration before
+    /// <paramref name="now"/> (<c>30s</c>, <c>5m</c>, <c>1h</c>, <c>250ms</c>: "the last 30 seconds"); absent, null.
+    /// </summary>
+    private static bool TryTime(HttpContext context, string name, DateTimeOffset now, out DateTimeOffset? value, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Reply? bad)
+    {
+        bad = null;
+        value = null;
+        string? text = Query(context, name);
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset at))
+        {
+            value = at;
+            return true;
+        }
+
+        if (TryAgo(text, out TimeSpan ago))
+        {
+            value = now - ago;
+            return true;
+        }
+
+        bad = Reply.Status(StatusCodes.Status400BadRequest, $"{name} must be a time such as 2026-12-06T20:15:00Z, or how long ago such as 30s, 5m or 1h, not '{text}'");
+        return false;
+    }
+
+    private static bool TryAgo(string text, out TimeSpan ago)
+    {
+        ago = default;
+        (string unit, double scale) = text switch
+        {
+            _ when text.EndsWith("ms", StringComparison.Ordinal) => ("ms", 1.0),
+            _ when text.EndsWith('s') => ("s", 1_000.0),
+            _ when text.EndsWith('m') => ("m", 60_000.0),
+            _ when text.EndsWith('h') => ("h", 3_600_000.0),
+            _ => (string.Empty, 0.0),
+        };
+        if (unit.Length == 0
+            || !double.TryParse(text.AsSpan(0, text.Length - unit.Length), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double amount)
+            || !double.IsFinite(amount * scale) || amount * scale > TimeSpan.MaxValue.TotalMilliseconds / 2)
+        {
+            return false;
+        }
+
+        ago = TimeSpan.FromMilliseconds(amount * scale);
+        return true;
     }
 
     /// <summary>"api 10.0.0.7": who gave a command, as logs and command results name it.</summary>
