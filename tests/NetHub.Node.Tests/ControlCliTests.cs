@@ -126,6 +126,32 @@ public sealed class ControlCliTests : IDisposable
     }
 
     [Fact]
+    public void CueGotoBackAndPanic_ThroughTheCli_DriveTheNode_AndThePanicMessageReachesOscdump()
+    {
+        int app = FreePort.Udp();
+        using ExternalProcess oscdump = ExternalProcess.Start("oscdump", ["-L", Text(app)]);
+        AwaitListening(oscdump, app);
+        int control = FreePort.Tcp();
+        using ExternalProcess node = StartNode(app, control, "--set", "nethub.panic.td = [{ address = \"/panic/stop\", args = [1] }]");
+        string url = $"http://127.0.0.1:{Text(control)}";
+
+        (int code, string output) = Nethub("cue", "goto", "2", "--control", url);
+        Assert.True(code == NodeCli.ExitOk, output);
+        Assert.Contains("GOTO main: cue 2 'Blackout' fired; standby: none (end of list)", output, StringComparison.Ordinal);
+        Assert.EndsWith("/master f 0.000000", oscdump.WaitForLine("/master", Limit), StringComparison.Ordinal);
+
+        (code, output) = Nethub("cue", "back", "--control", url);
+        Assert.True(code == NodeCli.ExitOk, output);
+        Assert.Contains("BACK main: standby 2 'Blackout'", output, StringComparison.Ordinal);
+
+        (code, output) = Nethub("panic", "--control", url);
+        Assert.True(code == NodeCli.ExitOk, output);
+        Assert.Contains("PANIC: stopped 0 cue(s) and 0 fade(s); sent td: /panic/stop 1", output, StringComparison.Ordinal);
+        Assert.EndsWith("/panic/stop i 1", oscdump.WaitForLine("/panic/stop", Limit), StringComparison.Ordinal);
+        node.WaitForLine("PANIC pressed by api 127.0.0.1", Limit);
+    }
+
+    [Fact]
     public void Status_NoNode_Exits3WithWhatToDo()
     {
         string url = $"http://127.0.0.1:{Text(FreePort.Tcp())}";
