@@ -196,37 +196,19 @@ internal static class TransformParser
             throw config.Error("args", Expected);
         }
 
-        // GetValue does not say whether a number was written whole (1) or with a fraction (1.0); the text does, and
-        // GetStringList gives it when every element is a plain value.
-        IReadOnlyList<string>? texts = null;
-        bool plain = true;
-        foreach (object? item in items)
-        {
-            plain &= item is string or bool or long or double;
-        }
-
-        if (plain)
-        {
-            texts = config.GetStringList("args");
-        }
-
+        // GetValue tells a number written whole (1, a long) from one written with a fraction or an exponent (1.0, 1e3, a
+        // double), which is what decides int32 or float32, with or without a null elsewhere in the list.
         var parts = new TemplatePart[items.Count];
         for (int i = 0; i < parts.Length; i++)
         {
-            parts[i] = TemplatePartOf(items[i], texts?[i]) ?? throw config.Error("args", Expected, $"a nested list or object at position {i}: write each argument on its own");
+            parts[i] = TemplatePartOf(items[i]) ?? throw config.Error("args", Expected, $"a nested list or object at position {i}: write each argument on its own");
         }
 
         return new TemplateStage(parts);
     }
 
-    private static TemplatePart? TemplatePartOf(object? item, string? text)
+    private static TemplatePart? TemplatePartOf(object? item)
     {
-        if (item is double number && number == Math.Floor(number) && Math.Abs(number) < 9e18
-            && (text is null || text.AsSpan().IndexOfAny('.', 'e', 'E') < 0))
-        {
-            item = (long)number;
-        }
-
         switch (item)
         {
             case null:

@@ -132,6 +132,16 @@ public sealed class FilterConvertTemplateTests
             result.Arguments);
     }
 
+    [Theory]
+    [InlineData("[1.0, 2.50, 1e3, 7]")]
+    [InlineData("[1.0, 2.50, 1e3, 7, null]")]
+    public void Template_ANumberWithAFractionOrExponent_IsAFloat_EvenWhenWholeAndBesideANull(string args)
+    {
+        TransformResult result = Once("[{ type = template, args = " + args + " }]");
+
+        Assert.Equal([OscArgument.Float32(1f), OscArgument.Float32(2.5f), OscArgument.Float32(1000f), OscArgument.Int32(7)], result.Arguments.Take(4));
+    }
+
     [Fact]
     public void Template_BracesWithoutAName_AreText()
     {
