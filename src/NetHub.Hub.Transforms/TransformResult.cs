@@ -10,6 +10,12 @@ namespace NetHub.Hub.Transforms;
 /// </summary>
 public readonly record struct TransformResult(TransformOutcome Outcome, IReadOnlyList<OscArgument> Arguments, DateTimeOffset DueAt, string? Reason)
 {
+    /// <summary>
+    /// A repetition filter dropped the message (its <see cref="Reason"/> is <c>repeated value</c>): the filter doing its
+    /// job, not a message the chain could not take, so a route notes it without a warning.
+    /// </summary>
+    internal bool IsRepeat => Outcome == TransformOutcome.Drop && string.Equals(Reason, RepetitionFilterStage.RepeatedReason, StringComparison.Ordinal);
+
     internal static TransformResult Emitted(IReadOnlyList<OscArgument> arguments) => new(TransformOutcome.Emit, arguments, default, null);
 
     internal static TransformResult Dropped(string reason) => new(TransformOutcome.Drop, [], default, reason);

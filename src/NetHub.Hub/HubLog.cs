@@ -26,6 +26,9 @@ internal static partial class HubLog
     [LoggerMessage(EventId = 3014, Level = LogLevel.Warning, Message = "Emergency stop ({Origin}): the router dropped {Count} value(s) it held to send later (rate limits, smoothing, the latest-value lane) and starts every route's transforms afresh")]
     public static partial void HeldValuesDropped(ILogger logger, string origin, int count);
 
+    [LoggerMessage(EventId = 3015, Message = "Route '{Route}' dropped {Address} from {Source}: {Reason}{Suppressed}")]
+    public static partial void TransformDropped(ILogger logger, LogLevel level, string route, string address, string source, string reason, string suppressed);
+
     [LoggerMessage(EventId = 3012, Level = LogLevel.Information, Message = "Hub command from {Origin}: {Address} {Arguments}")]
     public static partial void Command(ILogger logger, string origin, string address, string arguments);
 }

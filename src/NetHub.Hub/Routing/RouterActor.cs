@@ -417,6 +417,7 @@ public sealed partial class RouterActor : Actor
                 return false;
             default:
                 _transformDrops++;
+                LogDrop(index, message, result);
                 return false;
         }
     }
@@ -456,6 +457,31 @@ public sealed partial class RouterActor : Actor
         }
 
         HubLog.HeldValuesDropped(Log, drop.Origin, held);
+    }
+
+    /// <summary>
+    /// Says why a transform dropped <paramref name="message"/>: a repetition filter doing its job at Debug; anything else
+    /// (a value the chain cannot take: NaN, too big for its type, text that is not a number, a missing capture) as a
+    /// warning, at most 20 a minute with the router's other problems.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void LogDrop(int index, HubMessage message, in TransformResult result)
+    {
+        string reason = result.Reason ?? "dropped";
+        if (result.IsRepeat)
+        {
+            if (_logsInbound ??= Log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+            {
+                HubLog.TransformDropped(Log, Microsoft.Extensions.Logging.LogLevel.Debug, _routes[index].Name, message.Address, message.Source.ToString(), reason, string.Empty);
+            }
+
+            return;
+        }
+
+        if (_problemLog.TryAcquire(out long suppressed))
+        {
+            HubLog.TransformDropped(Log, Microsoft.Extensions.Logging.LogLevel.Warning, _routes[index].Name, message.Address, message.Source.ToString(), reason, Suppressed(suppressed));
+        }
     }
 
     private void OnFlushDeferred(FlushDeferred flush)
