@@ -92,7 +92,7 @@ public sealed partial class SurfaceActor
         SurfacesLog.PeerAppeared(Log, _settings.Name, peer, _settings.Endpoint);
         if (_targets.Count > 0)
         {
-            _pendingSnapshots.Enqueue((true, peer));
+            _pendingSnapshots.Enqueue((true, peer, _sets));
             _router.Tell(new GetValues(_targets), Self);
         }
     }
@@ -231,6 +231,7 @@ public sealed partial class SurfaceActor
             double mapped = mappings[i].Range.MapFrom(instance.Range, value);
             IReadOnlyList<OscArgument> payload = [OscArgument.Float32((float)mapped)];
             _router.Tell(new SetValue(targets[i], payload, _origin, lane), Self);
+            _setAt[targets[i]] = ++_sets;
             ApplyTargetValue(targets[i], payload, except: instance, sendFeedback: true);
         }
 

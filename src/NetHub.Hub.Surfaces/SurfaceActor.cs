@@ -30,7 +30,9 @@ public sealed partial class SurfaceActor : Actor
     private readonly Dictionary<ValueTarget, List<(ControlInstance Instance, int Axis, TargetMapping Mapping)>> _byTarget = [];
     private readonly IReadOnlyList<ValueTarget> _targets;
     private readonly Dictionary<string, long> _peers = new(StringComparer.Ordinal);
-    private readonly Queue<(bool Send, string? Peer)> _pendingSnapshots = new();
+    private readonly Queue<(bool Send, string? Peer, long Asked)> _pendingSnapshots = new();
+    private readonly Dictionary<ValueTarget, long> _setAt = [];
+    private long _sets;
     private readonly Queue<string> _pendingCommands = new();
     private readonly Dictionary<string, long> _dropped = new(StringComparer.Ordinal);
     private readonly LogLimiter _problemLog;
@@ -73,7 +75,7 @@ public sealed partial class SurfaceActor : Actor
         }
 
         _router.Tell(new SubscribeValues(Self, _targets), Self);
-        _pendingSnapshots.Enqueue((false, null));
+        _pendingSnapshots.Enqueue((false, null, _sets));
         _router.Tell(new GetValues(_targets), Self);
     }
 
@@ -147,9 +149,16 @@ public sealed partial class SurfaceActor : Actor
 
     private void OnSnapshot(ValuesSnapshot snapshot)
     {
-        (bool send, string? peer) = _pendingSnapshots.Count > 0 ? _pendingSnapshots.Dequeue() : (false, null);
+        (bool send, string? peer, long asked) = _pendingSnapshots.Count > 0 ? _pendingSnapshots.Dequeue() : (false, null, _sets);
         foreach (KeyValuePair<ValueTarget, IReadOnlyList<OscArgument>> entry in snapshot.Values)
         {
+            // The router answered before it took what this surface set since asking (a peer's first message is often
+            // a move): that value is newer than the answer's.
+            if (_setAt.TryGetValue(entry.Key, out long set) && set > asked)
+            {
+                continue;
+            }
+
             ApplyTargetValue(entry.Key, entry.Value, except: null, sendFeedback: false);
         }
 

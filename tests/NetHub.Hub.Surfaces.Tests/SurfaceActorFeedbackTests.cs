@@ -75,6 +75,28 @@ public sealed class SurfaceActorFeedbackTests(ITestOutputHelper output) : Surfac
     }
 
     [Fact]
+    public void Appearance_ByAMove_ShowsTheMove_NotTheRoutersOlderValue()
+    {
+        Start("""
+            { type = fader, address = "/1/fader1", targets = [ { target = "td:/mixer/master", range = [-60, 6] } ] }
+            { type = label, address = "/1/label1", format = "{0:0.0} dB", targets = [ { target = "td:/mixer/master" } ] }
+            """);
+
+        // The tablet's first message moves the fader; the router answers the surface's question before it takes the move.
+        InputFrom(Tablet, "/1/fader1", 0.5f);
+        Router.ExpectMsg<GetValues>();
+        ExpectSet("td:/mixer/master", -27f);
+        Assert.Equal("-27.0 dB", Arguments(Router.ExpectMsg<SendTo>(s => s.Message.Address == "/1/label1"))[0].AsString());
+        Surface.Tell(Snapshot(Values(("td:/mixer/master", OscArgument.Float32(-60)))), Router.Ref);
+
+        Assert.Equal("-27.0 dB", Arguments(Router.ExpectMsg<SendTo>(s => s.Message.Address == "/1/label1"))[0].AsString());
+        Router.ExpectNoMsg();
+        Clock.Advance(TimeSpan.FromMilliseconds(300));
+        Router.ExpectNoMsg();
+        Assert.Equal(0.5, Status().Controls[0].Values[0]);
+    }
+
+    [Fact]
     public void APeerSilentPastPeerTimeout_AppearsAgain()
     {
         Start(Fader, "peer-timeout = 10s");
