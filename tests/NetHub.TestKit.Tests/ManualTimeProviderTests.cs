@@ -27,6 +27,20 @@ public sealed class ManualTimeProviderTests
     }
 
     [Fact]
+    public void TimerLead_FiresATimerThatMuchBeforeItIsDue()
+    {
+        var clock = new ManualTimeProvider { TimerLead = TimeSpan.FromMilliseconds(1) };
+        DateTimeOffset origin = clock.GetUtcNow();
+        var fired = new List<TimeSpan>();
+        using ITimer timer = clock.CreateTimer(_ => fired.Add(clock.GetUtcNow() - origin), null, TimeSpan.FromMilliseconds(20), Timeout.InfiniteTimeSpan);
+        using ITimer soon = clock.CreateTimer(_ => fired.Add(clock.GetUtcNow() - origin), null, TimeSpan.FromTicks(1), Timeout.InfiniteTimeSpan);
+
+        clock.Advance(TimeSpan.FromMilliseconds(19));
+
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromMilliseconds(19)], fired);
+    }
+
+    [Fact]
     public void PeriodicTimer_FiresOncePerPeriodCrossed()
     {
         var clock = new ManualTimeProvider();

@@ -14,12 +14,38 @@ public sealed class ManualTimeProvider : TimeProvider
     private DateTimeOffset _now;
     private long _ticks;
     private long _sequence;
+    private TimeSpan _timerLead;
 
     public ManualTimeProvider(DateTimeOffset? start = null) => _now = start ?? new DateTimeOffset(2026, 1, 1, 19, 30, 0, TimeSpan.Zero);
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    /// <summary>
+    /// How long before its due time a timer fires; zero by default. The system's timers count whole milliseconds on a
+    /// coarser clock than the timestamps, so they can fire up to a millisecond before the timestamps say they are due.
+    /// Applies to timers armed after it is set.
+    /// </summary>
+    public TimeSpan TimerLead
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _timerLead;
+            }
+        }
+
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            lock (_lock)
+            {
+                _timerLead = value;
+            }
+        }
+    }
 
     /// <summary>Timers created and not disposed, whether or not they are due.</summary>
     public int ActiveTimerCount
@@ -126,7 +152,7 @@ public sealed class ManualTimeProvider : TimeProvider
     private void Arm(ManualTimer timer, TimeSpan dueTime, TimeSpan period)
     {
         timer.Sequence = ++_sequence;
-        timer.Due = dueTime == Timeout.InfiniteTimeSpan ? null : _ticks + Math.Max(0, dueTime.Ticks);
+        timer.Due = dueTime == Timeout.InfiniteTimeSpan ? null : _ticks + Math.Max(0, dueTime.Ticks - _timerLead.Ticks);
         timer.Period = period == Timeout.InfiniteTimeSpan || period <= TimeSpan.Zero ? null : period.Ticks;
     }
 
