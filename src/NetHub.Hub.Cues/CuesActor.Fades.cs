@@ -57,7 +57,7 @@ public sealed partial class CuesActor
         owner?.Fades.Add(run.Id);
         scene.CurrentFade = run.Id;
         SendStep(run, 0);
-        ScheduleTick(run, TimeSpan.Zero);
+        ScheduleTick(run, TimeSpan.Zero, TimeSpan.Zero);
         return $"fading {run.Tracks.Count} value(s) over {FormatTime(fade)}{jumpedText}";
     }
 
@@ -69,8 +69,12 @@ public sealed partial class CuesActor
             return;
         }
 
+        // A timer can fire a little before the clock says it is due (the system's timers count whole milliseconds).
+        // Such a tick counts as on time: waiting out the rest of its interval would take a timer that fires at once,
+        // and again, each sending a step, until the clock caught up.
         TimeSpan elapsed = Clock.GetElapsedTime(fade.Started);
-        if (elapsed >= fade.Duration)
+        TimeSpan at = elapsed < fade.Due ? fade.Due : elapsed;
+        if (at >= fade.Duration)
         {
             foreach (FadeTrack track in fade.Tracks)
             {
@@ -81,8 +85,8 @@ public sealed partial class CuesActor
             return;
         }
 
-        SendStep(fade, elapsed / fade.Duration);
-        ScheduleTick(fade, elapsed);
+        SendStep(fade, at / fade.Duration);
+        ScheduleTick(fade, at, elapsed);
     }
 
     /// <summary>The value for the elapsed time itself, not a count of ticks, so a late tick is still exact.</summary>
@@ -94,13 +98,16 @@ public sealed partial class CuesActor
         }
     }
 
-    /// <summary>The next tick falls on the next multiple of the tick interval from the start, and the last exactly on the end.</summary>
-    private void ScheduleTick(FadeRun fade, TimeSpan elapsed)
+    /// <summary>
+    /// The next tick falls on the next multiple of the tick interval after the tick at <paramref name="at"/>, and the
+    /// last exactly on the end; it is <paramref name="elapsed"/> by the clock now.
+    /// </summary>
+    private void ScheduleTick(FadeRun fade, TimeSpan at, TimeSpan elapsed)
     {
-        long step = (elapsed.Ticks / _tickInterval.Ticks) + 1;
-        TimeSpan next = TimeSpan.FromTicks(Math.Min(step * _tickInterval.Ticks, fade.Duration.Ticks));
+        long step = (at.Ticks / _tickInterval.Ticks) + 1;
+        fade.Due = TimeSpan.FromTicks(Math.Min(step * _tickInterval.Ticks, fade.Duration.Ticks));
         var tick = new FadeTick(fade.Id);
-        Timers.StartSingleTimer(tick, tick, next - elapsed);
+        Timers.StartSingleTimer(tick, tick, fade.Due - elapsed);
     }
 
     /// <summary>A target set by something newer leaves the fade that was moving it; a fade left with no target ends.</summary>

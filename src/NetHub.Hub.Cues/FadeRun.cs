@@ -19,6 +19,9 @@ internal sealed class FadeRun(long id, string scene, CueRun? owner, string origi
 
     public TimeSpan Duration { get; } = duration;
 
+    /// <summary>When the next tick is due, from the start.</summary>
+    public TimeSpan Due { get; set; }
+
     public List<FadeTrack> Tracks { get; } = [];
 }
 

@@ -108,6 +108,28 @@ public sealed class SceneTests(ITestOutputHelper output) : CuesTestKit(output)
     }
 
     [Fact]
+    public void Fade_ATickThatFiresEarly_CountsAsOnTime_SoEachIntervalSendsOneStep()
+    {
+        // The system's timers can fire up to a millisecond before the clock says they are due.
+        Clock.TimerLead = TimeSpan.FromMilliseconds(1);
+        TestProbe router = Start(Show, AllKnown());
+        Ok(new SceneRecall("look"));
+
+        for (int ms = 0; ms < 1000; ms++)
+        {
+            Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        // fade-rate 10 over 1 s: the start and a step every 100 ms, then the exact end; three targets each time.
+        SetValue[] gain = [.. router.ReceiveN(33).Cast<SetValue>().Where(s => s.Target == Gain)];
+        router.ExpectNoMsg();
+        Assert.Equal([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], gain[..10].Select(s => Math.Round(Num(s.Value[0]), 5)));
+        Assert.All(gain[..10], s => Assert.Equal(Lane.LatestValue, s.Lane));
+        Assert.Equal(Lane.Reliable, gain[10].Lane);
+        Assert.Equal("1", Text(gain[10].Value));
+    }
+
+    [Fact]
     public void Recall_AfterAValueChanged_FadesFromTheNewValue()
     {
         TestProbe router = Start(Show, AllKnown());
