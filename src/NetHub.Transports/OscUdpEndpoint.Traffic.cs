@@ -58,6 +58,12 @@ public sealed partial class OscUdpEndpoint
                 return;
             }
 
+            if (_stopping)
+            {
+                // Stopping shuts the socket down, which ends the wait with an empty datagram from no one.
+                return;
+            }
+
             if (count == 0)
             {
                 continue;
@@ -99,6 +105,11 @@ public sealed partial class OscUdpEndpoint
                     self.Tell(new ReceiveFailed(ex));
                 }
 
+                return;
+            }
+
+            if (_stopping)
+            {
                 return;
             }
 

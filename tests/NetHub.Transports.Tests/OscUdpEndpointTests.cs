@@ -190,6 +190,23 @@ public sealed class OscUdpEndpointTests(ITestOutputHelper output) : EndpointTest
     }
 
     [Fact]
+    public void Stop_WhileWaitingForADatagram_ReportsNothingReceived()
+    {
+        IActorRef endpoint = StartUdp();
+        using var tablet = new UdpPeer();
+        tablet.Send(new OscMessage("/1/fader1", OscArgument.Float32(0.5f)), LocalOf(endpoint));
+        TestActor.ExpectMsg<HubMessage>();
+
+        // The receive thread waits again for the next datagram; stopping shuts the socket down under it.
+        TestActor.Watch(endpoint);
+        Sys.Stop(endpoint);
+        TestActor.ExpectTerminated(endpoint);
+
+        Assert.DoesNotContain(Logs.Entries, e => e.EventId.Id == 2002);
+        TestActor.ExpectNoMsg();
+    }
+
+    [Fact]
     public void Receive_RunsAnIdleInboundActorThatAllowsIt_OnTheReceiveThread_AndWhatItSends()
     {
         // As in a node: the router (here a relay that allows it) runs on the endpoint's receive thread, and so do the
