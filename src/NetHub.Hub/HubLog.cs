@@ -23,7 +23,7 @@ internal static partial class HubLog
     [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Router: {Detail}{Suppressed}")]
     public static partial void RouterProblem(ILogger logger, string detail, string suppressed);
 
-    [LoggerMessage(EventId = 3014, Level = LogLevel.Warning, Message = "Emergency stop ({Origin}): the router dropped {Count} value(s) it held to send later (rate limits, smoothing, the latest-value lane) and starts every route's transforms afresh")]
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "Emergency stop ({Origin}): the router dropped {Count} value(s) it held to send later (rate limits, smoothing, the latest-value lane) and starts every route's transforms afresh")]
     public static partial void HeldValuesDropped(ILogger logger, string origin, int count);
 
     [LoggerMessage(EventId = 3015, Message = "Route '{Route}' dropped {Address} from {Source}: {Reason}{Suppressed}")]

@@ -28,7 +28,7 @@ public sealed class RouterHeldValuesTests(ITestOutputHelper output) : RouterTest
         Assert.Equal(3, Args(ExpectSend("td")).Single().AsInt32());
         Clock.Advance(TimeSpan.FromMilliseconds(100));
         Endpoints["td"].ExpectNoMsg(TimeSpan.FromMilliseconds(200));
-        Assert.Contains(Logs.Entries, e => e.EventId.Id == 3014 && e.Level == LogLevel.Warning
+        Assert.Contains(Logs.Entries, e => e.EventId.Id == 3014 && e.Level == LogLevel.Information
             && e.Message.StartsWith("Emergency stop (panic by test): the router dropped 1 value(s)", StringComparison.Ordinal));
     }
 
