@@ -15,6 +15,7 @@ internal sealed class ControlInstance
         Index = index;
         Control = control;
         Address = address;
+        FeedbackAddress = control.FeedbackAddress is { } feedback ? TargetMapping.Substitute(feedback, ids) : address;
         TouchAddress = address + "/z";
         Ids = ids;
         Targets = [.. control.Axes.Select(axis => axis.Select(t => t.Resolve(ids)).ToArray())];
@@ -27,6 +28,9 @@ internal sealed class ControlInstance
     public ControlSettings Control { get; }
 
     public string Address { get; }
+
+    /// <summary>Where the control's feedback goes: its own address unless the control names another (<c>feedback-address</c>).</summary>
+    public string FeedbackAddress { get; }
 
     public string TouchAddress { get; }
 

@@ -9,7 +9,14 @@ internal static class ControlReader
 {
     private const int MaxIds = 1024;
 
-    private static readonly string[] OwnKeys = ["type", "address", "ids", "count", "targets", "x", "y", "action", "scene", "cue", "list"];
+    private static readonly string[] OwnKeys = ["type", "address", "page", "number", "feedback-address", "ids", "count", "targets", "x", "y", "action", "scene", "cue", "list"];
+
+    /// <summary>TouchOSC's name for each control type in its default addresses (<c>/1/fader1</c>, <c>/2/multifader3</c>).</summary>
+    private static readonly (ControlType, string)[] TouchOscNames =
+    [
+        (ControlType.Fader, "fader"), (ControlType.Rotary, "rotary"), (ControlType.Encoder, "encoder"), (ControlType.Push, "push"),
+        (ControlType.Toggle, "toggle"), (ControlType.Xy, "xy"), (ControlType.MultiFader, "multifader"), (ControlType.Label, "label"),
+    ];
 
     private static readonly (string, ControlType)[] Types =
     [
@@ -62,19 +69,36 @@ internal static class ControlReader
         string? scene = control.HasPath("scene") ? control.GetString("scene") : null;
         string? cue = control.HasPath("cue") ? control.GetString("cue") : null;
         string? list = control.HasPath("list") ? control.GetString("list") : null;
-        var settings = new ControlSettings(type, address, ids, targets, x, y, action, scene, cue, list, options);
+        string? feedbackAddress = ReadFeedbackAddress(control, pattern);
+        var settings = new ControlSettings(type, address, ids, targets, x, y, action, scene, cue, list, options, feedbackAddress);
         Check(control, settings);
         return settings;
     }
 
     private static string ReadAddress(Config control, ControlType type)
     {
-        if (!control.HasPath("address"))
+        string address;
+        if (control.HasPath("address"))
         {
-            throw control.Error("address", "the OSC address the control sends, e.g. \"/1/fader1\" (TouchOSC's default names)");
+            if (control.HasPath("number") || control.HasPath("page"))
+            {
+                throw control.Error(control.HasPath("number") ? "number" : "page", "either address, or number (and page) for TouchOSC's default address, not both");
+            }
+
+            address = control.GetString("address");
+        }
+        else if (control.HasPath("number"))
+        {
+            // TouchOSC's own names: page 1's first fader sends /1/fader1.
+            int page = control.HasPath("page") ? control.GetInt("page", 1, 99) : 1;
+            int number = control.GetInt("number", 1, 999);
+            address = string.Create(CultureInfo.InvariantCulture, $"/{page}/{TouchOscNames.First(n => n.Item1 == type).Item2}{number}");
+        }
+        else
+        {
+            throw control.Error("address", "the OSC address the control sends, e.g. \"/1/fader1\", or number = 1 (and page = 1) for TouchOSC's default address");
         }
 
-        string address = control.GetString("address");
         if (!OscAddressPattern.TryParse(address, out OscAddressPattern? pattern, out string? error))
         {
             throw control.Error("address", "an OSC address or address pattern such as \"/1/fader1\" or \"/1/multifader1/*\"", $"\"{address}\": {error}");
@@ -87,6 +111,34 @@ internal static class ControlReader
 
         // A multi-fader is named by its bank address; its faders are the parts below it.
         return type == ControlType.MultiFader && pattern.IsLiteral ? address + "/*" : address;
+    }
+
+    /// <summary>
+    /// Where the control's feedback goes instead of its own address (TouchOSC layouts that show a value on another
+    /// control, a device that takes its state on a separate address): one address, with <c>{1}</c>, <c>{2}</c>... for
+    /// the control's wildcard parts, as in its targets.
+    /// </summary>
+    private static string? ReadFeedbackAddress(Config control, OscAddressPattern pattern)
+    {
+        if (!control.HasPath("feedback-address"))
+        {
+            return null;
+        }
+
+        string text = control.GetString("feedback-address");
+        int highest = TargetMapping.Placeholders(text).DefaultIfEmpty(0).Max();
+        string sample = TargetMapping.Substitute(text, [.. Enumerable.Repeat("1", Math.Max(highest, pattern.CaptureCount))]);
+        if (!OscAddress.IsValidAddress(sample))
+        {
+            throw control.Error("feedback-address", "an OSC address such as \"/1/label1\" or \"/mixer/{1}/led\" ({1} is the first wildcard part of the control's address)", $"\"{text}\"");
+        }
+
+        if (highest > pattern.CaptureCount)
+        {
+            throw control.Error("feedback-address", $"at most {{{pattern.CaptureCount}}}: the control's address has {pattern.CaptureCount} wildcard part(s)", $"\"{text}\"");
+        }
+
+        return text;
     }
 
     private static List<string> ReadIds(Config control, OscAddressPattern pattern, string address)

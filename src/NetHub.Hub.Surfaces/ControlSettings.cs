@@ -19,7 +19,8 @@ public sealed record ControlSettings(
     string? Scene,
     string? Cue,
     string? List,
-    ControlDefaults Options)
+    ControlDefaults Options,
+    string? FeedbackAddress = null)
 {
     private static readonly System.Buffers.SearchValues<char> WildcardChars = System.Buffers.SearchValues.Create("*?[]{}");
 

@@ -91,7 +91,7 @@ public sealed partial class SurfaceActor
         }
 
         instance.Held = false;
-        var message = HubMessage.Create(_time.GetUtcNow(), FeedbackSource, instance.Address, new OscPayload(args));
+        var message = HubMessage.Create(_time.GetUtcNow(), FeedbackSource, instance.FeedbackAddress, new OscPayload(args));
         if (_settings.Feedback == FeedbackMode.Remote)
         {
             if (exceptPeer is null)

@@ -29,6 +29,25 @@ public sealed class SurfaceActorFeedbackTests(ITestOutputHelper output) : Surfac
     }
 
     [Fact]
+    public void AControlWithAFeedbackAddress_GetsItsFeedbackThere_WithItsIdsFilledIn()
+    {
+        Start("""
+            { type = fader, number = 1, feedback-address = "/1/label1", targets = [ { target = "td:/mixer/master", range = [-60, 6] } ] }
+            { type = multi-fader, number = 1, count = 2, feedback-address = "/1/led{1}", targets = [ { target = "td:/ch/{1}/gain" } ] }
+            """);
+        Connect();
+
+        Changed("td:/mixer/master", -27f);
+        ExpectFeedback("/1/label1", Tablet, 0.5f);
+        Changed("td:/ch/2/gain", 0.25f);
+        ExpectFeedback("/1/led2", Tablet, 0.25f);
+
+        // Input still comes on the control's own address.
+        Input("/1/multifader1/1", 0.75f);
+        ExpectSet("td:/ch/1/gain", 0.75f);
+    }
+
+    [Fact]
     public void ValueChanged_OutOfRange_IsClampedOnTheControl()
     {
         Start(Fader);

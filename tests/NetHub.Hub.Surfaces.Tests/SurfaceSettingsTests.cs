@@ -63,10 +63,36 @@ public sealed class SurfaceSettingsTests
         Assert.Equal(["lights:/row/1/col/1", "lights:/row/1/col/2"], c.ValueTargets().Select(t => t.ToString()));
     }
 
+    [Fact]
+    public void WithoutAnAddress_ANumberGivesTouchOscsDefaultAddress_OnPage1UnlessAnotherIsGiven()
+    {
+        SurfaceSettings s = SurfaceTestKit.Read("""
+            { type = fader, number = 2, targets = [ { target = "td:/a" } ] }
+            { type = rotary, number = 1, page = 3, targets = [ { target = "td:/b" } ] }
+            { type = encoder, number = 4, targets = [ { target = "td:/c" } ] }
+            { type = push, number = 1, action = go }
+            { type = toggle, number = 12, targets = [ { target = "td:/d" } ] }
+            { type = xy, number = 1, x = [ { target = "td:/x" } ], y = [ { target = "td:/y" } ] }
+            { type = multi-fader, number = 1, page = 2, count = 3, targets = [ { target = "td:/ch/{1}" } ] }
+            { type = label, number = 1, targets = [ { target = "td:/a" } ] }
+            """);
+
+        Assert.Equal(
+            ["/1/fader2", "/3/rotary1", "/1/encoder4", "/1/push1", "/1/toggle12", "/1/xy1", "/2/multifader1/*", "/1/label1"],
+            s.Controls.Select(c => c.Address));
+        Assert.Equal(["/2/multifader1/1", "/2/multifader1/2", "/2/multifader1/3"], s.Controls[6].Instances().Select(i => i.Address));
+        Assert.All(s.Controls, c => Assert.Null(c.FeedbackAddress));
+    }
+
     [Theory]
     [InlineData("""{ type = slider, address = "/1/fader1" }""", "fader, rotary, encoder, push, toggle, xy, multi-fader or label")]
+    [InlineData("""{ type = fader, address = "/1/fader1", number = 1, targets = [ { target = "td:/x" } ] }""", "either address, or number (and page)")]
+    [InlineData("""{ type = fader, number = 0, targets = [ { target = "td:/x" } ] }""", "number")]
+    [InlineData("""{ type = fader, number = 1, page = 100, targets = [ { target = "td:/x" } ] }""", "page")]
+    [InlineData("""{ type = fader, number = 1, feedback-address = "fader", targets = [ { target = "td:/x" } ] }""", "an OSC address such as \"/1/label1\"")]
+    [InlineData("""{ type = multi-fader, number = 1, count = 2, feedback-address = "/led{2}", targets = [ { target = "td:/x/{1}" } ] }""", "at most {1}")]
     [InlineData("""{ address = "/1/fader1" }""", "a control type")]
-    [InlineData("""{ type = fader }""", "the OSC address the control sends")]
+    [InlineData("""{ type = fader }""", "the OSC address the control sends, e.g. \"/1/fader1\", or number = 1 (and page = 1)")]
     [InlineData("""{ type = fader, address = "/1/fader[1" }""", "an OSC address or address pattern")]
     [InlineData("""{ type = fader, address = "/1/fader1" }""", "would do nothing")]
     [InlineData("""{ type = fader, address = "/1/fader1", targets = [ { target = "/mixer/master" } ] }""", "endpoint:/address")]
