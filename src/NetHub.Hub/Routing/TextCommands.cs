@@ -29,7 +29,7 @@ public static class TextCommands
 
     private const int MaxDepth = 8;
 
-    private const string JsonCommands = "set, get_status, cue (action go, back, goto, stop), scene (action recall or snapshot) or panic";
+    private const string JsonCommands = "set, set_parameter, get_status, cue (action go, back, goto, stop), scene (action recall or snapshot) or panic";
 
     private const string CmdCommands = "CMD:GO[:list], CMD:BACK[:list], CMD:STOP[:list], CMD:GOTO:cue[:list], CMD:SCENE:name[:fade seconds], CMD:SNAPSHOT:name, CMD:EMERGENCY_STOP (or CMD:PANIC), CMD:STATUS";
 
@@ -95,6 +95,8 @@ public static class TextCommands
                     return new TextCommand(new Panic(origin), null, false);
                 case "set":
                     return JsonSet(root, origin, out problem);
+                case "set_parameter":
+                    return SetParameter(root, origin, out problem);
                 case "cue":
                     return Cue(Str("action") ?? "go", Str("cue"), Str("list"), origin, out problem);
                 case "scene":
@@ -127,6 +129,45 @@ public static class TextCommands
             return Refuse("set needs \"target\": \"endpoint:/address\" (e.g. \"td:/mixer/ch/1/gain\")", out problem);
         }
 
+        return SetTo(parsed, root, origin, out problem);
+    }
+
+    /// <summary>
+    /// The seed's <c>set_parameter</c> ({"operator": "/project1/cam1", "parameter": "tx", "value": 3}): the operator's
+    /// parameter becomes the address <c>/project1/cam1/tx</c> on the endpoint named by "endpoint" (the application
+    /// that holds the operator, which the seed never had to name), or a "target" as <c>set</c> takes.
+    /// </summary>
+    private static TextCommand? SetParameter(JsonElement root, string origin, out string? problem)
+    {
+        if (root.TryGetProperty("target", out _))
+        {
+            return JsonSet(root, origin, out problem);
+        }
+
+        const string Shape = "set_parameter needs \"endpoint\" (the endpoint the operator's application listens on, e.g. \"td\"), \"operator\" (e.g. \"/project1/cam1\"), \"parameter\" (e.g. \"tx\") and \"value\"";
+        string? endpoint = root.TryGetProperty("endpoint", out JsonElement e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+        string? op = root.TryGetProperty("operator", out JsonElement o) && o.ValueKind == JsonValueKind.String ? o.GetString() : null;
+        string? parameter = root.TryGetProperty("parameter", out JsonElement p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+        if (endpoint is null || op is null || parameter is null)
+        {
+            return Refuse(Shape, out problem);
+        }
+
+        if (!op.StartsWith('/') || op.Any(char.IsWhiteSpace) || parameter.Length == 0 || parameter.Any(c => c == '/' || char.IsWhiteSpace(c)))
+        {
+            return Refuse($"set_parameter: \"{op}\" and \"{parameter}\" do not make an address: the operator is a path starting with '/', the parameter one name without '/' or spaces", out problem);
+        }
+
+        if (!ValueTarget.TryParse($"{endpoint}:{op.TrimEnd('/')}/{parameter}", out ValueTarget parsed))
+        {
+            return Refuse($"set_parameter: \"{endpoint}\" is not an endpoint name (letters, digits, '-' and '_')", out problem);
+        }
+
+        return SetTo(parsed, root, origin, out problem);
+    }
+
+    private static TextCommand? SetTo(ValueTarget parsed, JsonElement root, string origin, out string? problem)
+    {
         if (!root.TryGetProperty("value", out JsonElement value))
         {
             return Refuse("set needs \"value\": a number, string, true/false or a list", out problem);

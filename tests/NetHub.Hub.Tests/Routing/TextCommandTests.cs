@@ -54,6 +54,10 @@ public sealed class TextCommandTests(ITestOutputHelper output) : RouterTestKit(o
         Assert.Equal(ValueTarget.Parse("td:/ch/1"), set.Target);
         Assert.Equal([OscArgument.Float32(0.5f), OscArgument.String("x"), OscArgument.True], set.Value);
         Assert.True(TextCommands.Parse(TextProtocol.Cmd, "CMD:STATUS", "o", out _)!.Status);
+        SetValue parameter = TextCommands.Parse(TextProtocol.Json, """{"command":"set_parameter","endpoint":"td","operator":"/project1/cam1/","parameter":"tx","value":3}""", "o", out _)!.Set!;
+        Assert.Equal(new ValueTarget("td", "/project1/cam1/tx"), parameter.Target);
+        Assert.Equal([OscArgument.Int32(3)], parameter.Value);
+        Assert.Equal(new ValueTarget("td", "/a"), TextCommands.Parse(TextProtocol.Json, """{"command":"set_parameter","target":"td:/a","value":1}""", "o", out _)!.Set!.Target);
     }
 
     [Theory]
@@ -62,6 +66,11 @@ public sealed class TextCommandTests(ITestOutputHelper output) : RouterTestKit(o
     [InlineData("""{"command": "launch"}""", "unknown command \"launch\"")]
     [InlineData("""{"command": "set", "target": "nowhere", "value": 1}""", "endpoint:/address")]
     [InlineData("""{"command": "set", "target": "td:/x"}""", "needs \"value\"")]
+    [InlineData("""{"command": "set_parameter", "operator": "/project1/cam1", "parameter": "tx", "value": 1}""", "set_parameter needs \"endpoint\"")]
+    [InlineData("""{"command": "set_parameter", "endpoint": "td", "operator": "project1", "parameter": "tx", "value": 1}""", "the operator is a path starting with '/'")]
+    [InlineData("""{"command": "set_parameter", "endpoint": "td", "operator": "/cam1", "parameter": "t/x", "value": 1}""", "the parameter one name")]
+    [InlineData("""{"command": "set_parameter", "endpoint": "t d", "operator": "/cam1", "parameter": "tx", "value": 1}""", "is not an endpoint name")]
+    [InlineData("""{"command": "set_parameter", "endpoint": "td", "operator": "/cam1", "parameter": "tx"}""", "needs \"value\"")]
     [InlineData("""{"command": "scene", "name": "a", "fade": -1}""", "from 0 to 3600")]
     [InlineData("""{"command": "cue", "action": "goto"}""", "goto needs the cue number")]
     [InlineData("""{"a":{"a":{"a":{"a":{"a":{"a":{"a":{"a":{"a":1}}}}}}}}}""", "not valid JSON")]
@@ -105,6 +114,17 @@ public sealed class TextCommandTests(ITestOutputHelper output) : RouterTestKit(o
 
         Assert.Equal([OscArgument.Float32(0.5f)], Args(ExpectSend("td", "/mixer/ch/1/gain")));
         Assert.Contains("set td:/mixer/ch/1/gain to 0.5", ReplyText("panel"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_SetParameter_TheSeedsCommand_SetsTheOperatorsParameter()
+    {
+        StartRouter(Show, ["panel", "props", "td"]);
+
+        Router.Tell(Text("panel", """{"command": "set_parameter", "endpoint": "td", "operator": "/project1/cam1", "parameter": "tx", "value": 2.5}"""));
+
+        Assert.Equal([OscArgument.Float32(2.5f)], Args(ExpectSend("td", "/project1/cam1/tx")));
+        Assert.Contains("set td:/project1/cam1/tx to 2.5", ReplyText("panel"), StringComparison.Ordinal);
     }
 
     [Fact]
