@@ -94,11 +94,7 @@ public sealed class ExampleShowEndToEndTests : IDisposable
     public void GoButton_FiresThePreshowCue_AndTheTabletFollowsWhatItChanges()
     {
         StartShow();
-        Oscsend("/1/fader1", "f", "0.25");
-        Assert.Equal("/master/level f -43.500000", Next(_td, "/master/level"));
-
-        Oscsend("/1/push1", "f", "1");
-
+        MasterDownThenGo();
         _node.WaitForLine("Surface touchosc: GO on list main from /1/push1: GO main: cue 1 'Preshow' fired; standby 2 'House out'", Limit);
 
         // Cue 1 recalls scene preshow (fade 3s). The layers hold no value yet, so they are set at once; the master
@@ -162,9 +158,7 @@ public sealed class ExampleShowEndToEndTests : IDisposable
     public void PanicButton_AndPanicCommand_StopTheShowAndSendThePanicMessages()
     {
         StartShow();
-        Oscsend("/1/fader1", "f", "0.25");
-        Assert.Equal("/master/level f -43.500000", Next(_td, "/master/level"));
-        Oscsend("/1/push1", "f", "1");
+        MasterDownThenGo();
         _node.WaitForLine("GO main: cue 1 'Preshow' fired", Limit);
 
         // The emergency stop on the tablet, while cue 1 fades the master (3 s): the fade and its cue stop, then td
@@ -279,6 +273,14 @@ public sealed class ExampleShowEndToEndTests : IDisposable
             $"Endpoint 'tablet' (osc-udp) listening on 127.0.0.1:{Text(_tabletIn)} (UDP), sending to 127.0.0.1:{Text(_tabletOut)}",
             "Surface touchosc on endpoint tablet: 10 control(s), 7 target(s), feedback Remote",
             $"Endpoint 'lights' connected to 127.0.0.1:{Text(_lightsPort)}");
+    }
+
+    /// <summary>The master fader to a quarter (-43.5 dB at td), then GO on the tablet.</summary>
+    private void MasterDownThenGo()
+    {
+        Oscsend("/1/fader1", "f", "0.25");
+        Assert.Equal("/master/level f -43.500000", Next(_td, "/master/level"));
+        Oscsend("/1/push1", "f", "1");
     }
 
     /// <summary>Stops the node as a service manager would: it exits 0, having logged no warning or error but those expected.</summary>

@@ -49,12 +49,7 @@ public sealed partial class RouterTransformTests
     [Fact]
     public void SmoothLag_WithSettle_StepsOnItsOwnEverySettle_UntilItArrives_ThenStops()
     {
-        StartRouter("""
-            nethub.routes.lag {
-              address = "/fader/{n}", to = ["td:/ch/{n}"]
-              transforms = [{ type = smooth, method = lag, time = 100ms, settle = 100ms }]
-            }
-            """, ["in", "td"]);
+        StartRouter(LagWithSettle, ["in", "td"]);
 
         In("/fader/1", 0.0);
         AssertFloat64(0, Assert.Single(Sent("td", "/ch/1")));
@@ -90,12 +85,7 @@ public sealed partial class RouterTransformTests
     [Fact]
     public void SmoothLag_WithSettle_ANewMessageReplacesThePendingStep()
     {
-        StartRouter("""
-            nethub.routes.lag {
-              address = "/fader/{n}", to = ["td:/ch/{n}"]
-              transforms = [{ type = smooth, method = lag, time = 100ms, settle = 100ms }]
-            }
-            """, ["in", "td"]);
+        StartRouter(LagWithSettle, ["in", "td"]);
 
         In("/fader/1", 0.0);
         Sent("td", "/ch/1");

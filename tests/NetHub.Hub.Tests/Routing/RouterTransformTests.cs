@@ -16,6 +16,14 @@ public sealed partial class RouterTransformTests(ITestOutputHelper output) : Rou
 {
     private static readonly TimeSpan OneTick = TimeSpan.FromTicks(1);
 
+    /// <summary>One lag-smoothed route for faders /fader/{n} to td:/ch/{n}, stepping on its own every 100 ms until it settles.</summary>
+    private const string LagWithSettle = """
+        nethub.routes.lag {
+          address = "/fader/{n}", to = ["td:/ch/{n}"]
+          transforms = [{ type = smooth, method = lag, time = 100ms, settle = 100ms }]
+        }
+        """;
+
     /// <summary>How far the manual clock has been moved since the test started.</summary>
     private TimeSpan _elapsed;
 
